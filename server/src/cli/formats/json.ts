@@ -1,0 +1,17 @@
+import type { RunReport } from '../report';
+import { oneBased } from './position';
+
+/** The object SPEC.md fixes: files with their diagnostics, and a summary. */
+export function formatJson(report: RunReport): string {
+  const files = report.files.map((file) => ({
+    path: file.relativePath,
+    type: file.type ?? null,
+    diagnostics: file.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      ...oneBased(finding),
+    })),
+  }));
+  return JSON.stringify({ files, summary: report.summary }, null, 2) + '\n';
+}

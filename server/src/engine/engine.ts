@@ -1,0 +1,120 @@
+import { analyze, type Analysis } from './analysis';
+import { ConfigResolver, type LoadedConfig, type OpsDocsConfig } from './config';
+import { todayLocal, type CalendarDate } from './dates';
+import type { FileSystem } from './fileSystem';
+import { parseDocument, type OpsDocument } from './parse';
+import type { Rule, RuleContext } from './rule';
+import { suppressionsOf, withDisableFixes } from './suppressions';
+import type { Finding, Severity } from './types';
+import { RULES } from '../rules';
+
+/** Larger documents are declined with a notice rather than parsed: they are exports, not runbooks. */
+export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+
+/** Ids of the engine's own notices (not rules: they cannot be configured). */
+export const NOTICE_SKIPPED = 'document-skipped';
+export const NOTICE_INTERNAL = 'internal-error';
+
+export interface DocumentResult {
+  path: string;
+  type?: string;
+  findings: Finding[];
+  /** Absent when the document was declined (binary or too large). */
+  analysis?: Analysis;
+  document?: OpsDocument;
+}
+
+export interface EngineOptions {
+  fs: FileSystem;
+  /** Root used when no config file governs a document. */
+  root: string;
+  /** One config file for every document (`--config`). */
+  configFile?: string;
+  today?: () => CalendarDate;
+  rules?: readonly Rule[];
+}
+
+/** Cancels a run whose result nobody will read any more (the document changed meanwhile). */
+export type IsCancelled = () => boolean;
+
+export class Engine {
+  readonly configs: ConfigResolver;
+  private readonly rules: readonly Rule[];
+  private readonly today: () => CalendarDate;
+
+  constructor(private readonly options: EngineOptions) {
+    this.configs = new ConfigResolver(options.fs, options.root, options.configFile);
+    this.rules = options.rules ?? RULES;
+    this.today = options.today ?? (() => todayLocal());
+  }
+
+  get fs(): FileSystem {
+    return this.options.fs;
+  }
+
+  configFor(path: string): LoadedConfig {
+    return this.configs.resolve(path);
+  }
+
+  async validate(path: string, text: string, isCancelled: IsCancelled = () => false): Promise<DocumentResult | undefined> {
+    const declined = declineReason(text);
+    if (declined) return { path, findings: [notice(NOTICE_SKIPPED, declined)] };
+    const { config } = this.configFor(path);
+    const document = parseDocument(path, text);
+    const analysis = analyze(document, config, this.today());
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      const severity = severityOf(rule, config);
+      if (severity === 'off') continue;
+      if (isCancelled()) return undefined;
+      await this.runRule(rule, severity, { document, analysis, config, findings });
+    }
+    const suppressed = suppressionsOf(document);
+    const kept = findings.filter((f) => !suppressed(f)).sort(byPosition);
+    return { path, type: analysis.type?.id, findings: withDisableFixes(document, kept), analysis, document };
+  }
+
+  private async runRule(
+    rule: Rule,
+    severity: Severity,
+    run: { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig; findings: Finding[] },
+  ): Promise<void> {
+    const context: RuleContext = {
+      doc: run.document,
+      analysis: run.analysis,
+      config: run.config,
+      options: run.config.rules[rule.id]?.options ?? {},
+      today: this.today(),
+      fs: this.options.fs,
+      report: (report) => run.findings.push({ rule: rule.id, severity, ...report }),
+      range: (start, end) => run.document.lines.range(start, end),
+    };
+    try {
+      await rule.check(context);
+    } catch (error) {
+      // A rule's defect must cost one rule's findings, never the document's or the server.
+      run.findings.push(notice(NOTICE_INTERNAL, `Rule ${rule.id} failed on this document: ${String(error)}`));
+    }
+  }
+}
+
+function severityOf(rule: Rule, config: OpsDocsConfig): Severity | 'off' {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
+function declineReason(text: string): string | undefined {
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    const megabytes = (text.length / 1024 / 1024).toFixed(1);
+    return `Not checked: the document is ${megabytes} MB, over the ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB OpsDocs checks.`;
+  }
+  if (text.slice(0, 8192).includes('\u0000')) return 'Not checked: the file is binary, not Markdown text.';
+  return undefined;
+}
+
+function notice(rule: string, message: string): Finding {
+  return { rule, severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

@@ -1,0 +1,88 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Heading as MdastHeading, Root, RootContent } from 'mdast';
+import { LineIndex } from './text';
+import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './frontMatter';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** Offsets of the heading line. */
+  start: number;
+  end: number;
+  /** Where the section this heading opens ends: the next heading of the same or a higher level. */
+  sectionEnd: number;
+  /** Whether anything but headings and comments lies inside the section. */
+  hasContent: boolean;
+}
+
+/** A document parsed once; every rule reads this. */
+export interface OpsDocument {
+  /** Absolute file system path. */
+  path: string;
+  /** The text, without a byte order mark (the Markdown parser drops it, so offsets stay true). */
+  text: string;
+  lines: LineIndex;
+  tree: Root;
+  frontMatter?: FrontMatter;
+  unclosedFrontMatter?: { start: number; end: number };
+  headings: Heading[];
+}
+
+export function parseDocument(path: string, rawText: string): OpsDocument {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const tree = processor.parse(text);
+  const first = tree.children[0];
+  return {
+    path,
+    text,
+    lines: new LineIndex(text),
+    tree,
+    frontMatter: first?.type === 'yaml' ? readFrontMatter(first, text) : undefined,
+    unclosedFrontMatter: first?.type === 'yaml' ? undefined : findUnclosedFrontMatter(text),
+    headings: collectHeadings(tree, text.length),
+  };
+}
+
+/** Headings in document order, with the extent of the section each opens. */
+function collectHeadings(tree: Root, textLength: number): Heading[] {
+  const blocks = tree.children;
+  const headings: Heading[] = [];
+  const open: Heading[] = [];
+  const close = (depth: number, at: number) => {
+    while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop()!.sectionEnd = at;
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const heading = toHeading(block);
+      close(heading.depth, heading.start);
+      headings.push(heading);
+      open.push(heading);
+    } else if (isContent(block)) {
+      for (const heading of open) heading.hasContent = true;
+    }
+  }
+  close(0, textLength);
+  return headings;
+}
+
+function toHeading(node: MdastHeading): Heading {
+  return {
+    depth: node.depth,
+    text: toString(node).trim(),
+    start: node.position!.start.offset!,
+    end: node.position!.end.offset!,
+    sectionEnd: node.position!.end.offset!,
+    hasContent: false,
+  };
+}
+
+function isContent(block: RootContent): boolean {
+  if (block.type === 'html') return !/^\s*<!--[\s\S]*-->\s*$/.test(block.value);
+  return block.type !== 'yaml' && block.type !== 'definition';
+}

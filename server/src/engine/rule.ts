@@ -1,0 +1,27 @@
+import type { Analysis } from './analysis';
+import type { OpsDocsConfig } from './config';
+import type { CalendarDate } from './dates';
+import type { FileSystem } from './fileSystem';
+import type { OpsDocument } from './parse';
+import type { Range, Report, Severity } from './types';
+
+export interface RuleContext {
+  doc: OpsDocument;
+  analysis: Analysis;
+  config: OpsDocsConfig;
+  /** The rule's options from config (`rules: { id: [severity, options] }`). */
+  options: Record<string, unknown>;
+  today: CalendarDate;
+  fs: FileSystem;
+  report(report: Report): void;
+  /** A range from two offsets into the document's text. */
+  range(start: number, end: number): Range;
+}
+
+/** One check: a stable id, a description for docs and SARIF, and a function over the parsed document. */
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(context: RuleContext): void | Promise<void>;
+}

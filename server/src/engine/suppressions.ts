@@ -1,0 +1,68 @@
+import { visit } from 'unist-util-visit';
+import type { OpsDocument } from './parse';
+import type { Finding, Fix } from './types';
+
+interface Control {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Empty means every rule. */
+  rules: string[];
+  line: number;
+}
+
+const CONTROL = /<!--\s*opsdocs-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+
+/** Reads `<!-- opsdocs-disable rule-id -->` and its kin; returns a test for suppressed findings. */
+export function suppressionsOf(doc: OpsDocument): (finding: Finding) => boolean {
+  const controls: Control[] = [];
+  visit(doc.tree, 'html', (node) => {
+    const offset = node.position!.start.offset!;
+    for (const match of node.value.matchAll(CONTROL)) {
+      controls.push({
+        kind: match[1] as Control['kind'],
+        rules: match[2].split(/[\s,]+/).filter(Boolean),
+        line: doc.lines.positionAt(offset + match.index!).line,
+      });
+    }
+  });
+  if (controls.length === 0) return () => false;
+  return (finding) => isSuppressed(controls, finding);
+}
+
+function isSuppressed(controls: Control[], finding: Finding): boolean {
+  const line = finding.range.start.line;
+  const names = (c: Control) => c.rules.length === 0 || c.rules.includes(finding.rule);
+  let disabled = false;
+  for (const control of controls) {
+    if (control.line > line) break;
+    if (!names(control)) continue;
+    if (control.kind === 'disable-next-line') {
+      if (control.line === line - 1) return true;
+    } else {
+      disabled = control.kind === 'disable';
+    }
+  }
+  return disabled;
+}
+
+/**
+ * Offers "Disable <rule> for this line" where a control comment can go: above a finding
+ * that starts a top-level block outside code (a comment line inside a paragraph or a
+ * fence would change the document or do nothing).
+ */
+export function withDisableFixes(doc: OpsDocument, findings: Finding[]): Finding[] {
+  const blockStarts = new Set<number>();
+  for (const block of doc.tree.children) {
+    if (block.type !== 'code' && block.type !== 'yaml') blockStarts.add(block.position!.start.line - 1);
+  }
+  const eol = doc.lines.eol;
+  return findings.map((finding) => {
+    const line = finding.range.start.line;
+    if (!blockStarts.has(line) || doc.lines.lineText(line).trim() === '') return finding;
+    const at = { line, character: 0 };
+    const fix: Fix = {
+      title: `Disable ${finding.rule} for this line`,
+      edits: [{ range: { start: at, end: at }, newText: `<!-- opsdocs-disable-next-line ${finding.rule} -->${eol}` }],
+    };
+    return { ...finding, fixes: [...(finding.fixes ?? []), fix] };
+  });
+}

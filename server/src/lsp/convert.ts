@@ -1,0 +1,76 @@
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  SymbolKind,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentSymbol,
+} from 'vscode-languageserver/node';
+import type { Analysis } from '../engine/analysis';
+import type { OpsDocument } from '../engine/parse';
+import type { Finding, Fix, Severity } from '../engine/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The fixes travel with the diagnostic, so code actions need no server-side memory of past runs. */
+export interface DiagnosticData {
+  fixes: Fix[];
+  version: number;
+}
+
+export function toDiagnostic(finding: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = { fixes: finding.fixes ?? [], version };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    source: 'opsdocs',
+    message: finding.message,
+    data,
+  };
+}
+
+export function toCodeActions(uri: string, diagnostic: Diagnostic): CodeAction[] {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (diagnostic.source !== 'opsdocs' || !data?.fixes) return [];
+  const fixes = data.fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.isPreferred,
+    edit: { documentChanges: [{ textDocument: { uri, version: data.version }, edits: fix.edits }] },
+  }));
+  return fixes;
+}
+
+/** The outline: headings nested by level, required sections of the type marked. */
+export function toDocumentSymbols(doc: OpsDocument, analysis: Analysis | undefined): DocumentSymbol[] {
+  const required = new Map(analysis?.sections.filter((s) => s.heading).map((s) => [s.heading!, s.spec.name]));
+  const roots: DocumentSymbol[] = [];
+  const stack: Array<{ depth: number; symbol: DocumentSymbol }> = [];
+  for (const heading of doc.headings) {
+    const requiredAs = required.get(heading);
+    const symbol: DocumentSymbol = {
+      name: heading.text || '(empty heading)',
+      detail: requiredAs ? `required by ${analysis!.type!.id}` : undefined,
+      kind: requiredAs ? SymbolKind.Module : SymbolKind.String,
+      range: doc.lines.range(heading.start, Math.max(heading.end, trimEnd(doc.text, heading.sectionEnd))),
+      selectionRange: doc.lines.range(heading.start, heading.end),
+      children: [],
+    };
+    while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+    (stack.length > 0 ? stack[stack.length - 1].symbol.children! : roots).push(symbol);
+    stack.push({ depth: heading.depth, symbol });
+  }
+  return roots;
+}
+
+function trimEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}

@@ -1,0 +1,55 @@
+import frontMatterSchema from '../../../schemas/frontmatter.schema.json';
+import { isMap, isPair, isScalar } from 'yaml';
+import { didYouMean } from '../engine/closest';
+import type { Rule, RuleContext } from '../engine/rule';
+import { compileSchema, schemaProblems } from '../engine/yamlSchema';
+
+const validateFrontMatter = compileSchema(frontMatterSchema);
+
+export const frontmatterInvalid: Rule = {
+  id: 'frontmatter-invalid',
+  description: 'Front matter that is not valid YAML, not closed, or has a key of the wrong kind.',
+  defaultSeverity: 'error',
+  check(context) {
+    const { doc, report, range } = context;
+    if (doc.unclosedFrontMatter) {
+      report({ message: 'Front matter is not closed: add a line "---" after its last key', range: range(0, 3) });
+    }
+    const fm = doc.frontMatter;
+    if (!fm) return;
+    for (const error of fm.syntaxErrors) report({ message: `Invalid YAML in front matter: ${error.message}`, range: range(error.start, error.end) });
+    if (fm.syntaxErrors.length > 0) return;
+    if (!fm.data) {
+      report({ message: 'Front matter must be a mapping of keys to values', range: range(fm.contentStart, Math.max(fm.contentEnd, fm.contentStart + 1)) });
+      return;
+    }
+    for (const problem of schemaProblems(fm.yaml, validateFrontMatter)) {
+      report({ message: `Front matter ${problem.message}`, range: range(fm.contentStart + problem.start, fm.contentStart + problem.end) });
+    }
+    reportUnknownType(context);
+  },
+};
+
+function reportUnknownType({ doc, config, report, range }: RuleContext): void {
+  const fm = doc.frontMatter!;
+  const declared = fm.data?.type;
+  if (typeof declared !== 'string' || config.types.some((t) => t.id === declared) || !isMap(fm.yaml.contents)) return;
+  const pair = fm.yaml.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'type');
+  const node = pair && isScalar(pair.value) ? pair.value : undefined;
+  const [start, end] = node?.range ?? [0, 1];
+  const ids = config.types.map((t) => t.id);
+  report({
+    message: `Unknown document type "${declared}"${didYouMean(declared, ids) || `; known types: ${ids.join(', ')}`}`,
+    range: range(fm.contentStart + start, fm.contentStart + end),
+    fixes: suggestion(declared, ids).map((id) => ({
+      title: `Change type to "${id}"`,
+      edits: [{ range: range(fm.contentStart + start, fm.contentStart + end), newText: id }],
+      isPreferred: true,
+    })),
+  });
+}
+
+function suggestion(declared: string, ids: string[]): string[] {
+  const match = /"([^"]+)"/.exec(didYouMean(declared, ids));
+  return match ? [match[1]] : [];
+}

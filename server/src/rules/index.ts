@@ -1,0 +1,58 @@
+import type { Rule } from '../engine/rule';
+import { absolutePath } from './absolute-path';
+import { frontmatterInvalid } from './frontmatter-invalid';
+import { placeholder } from './placeholder';
+import { reviewDueSoon } from './review-due-soon';
+import { reviewInvalid } from './review-invalid';
+import { reviewMissing } from './review-missing';
+import { reviewStale } from './review-stale';
+import { sectionEmpty } from './section-empty';
+import { sectionMissing } from './section-missing';
+import { sectionOrder } from './section-order';
+
+/** Every rule the engine runs, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [
+  frontmatterInvalid,
+  sectionMissing,
+  sectionEmpty,
+  sectionOrder,
+  reviewMissing,
+  reviewStale,
+  reviewDueSoon,
+  reviewInvalid,
+  placeholder,
+  absolutePath,
+];
+
+/** Every rule id the product defines (SPEC.md), including those later releases implement; config accepts them all. */
+export const RULE_IDS = [
+  'section-missing',
+  'section-empty',
+  'section-order',
+  'review-missing',
+  'review-stale',
+  'review-due-soon',
+  'review-invalid',
+  'frontmatter-invalid',
+  'placeholder',
+  'absolute-path',
+  'link-broken',
+  'link-anchor',
+  'command-syntax',
+  'command-missing-script',
+  'command-unknown',
+  'command-subcommand',
+  'command-shellcheck',
+  'example-json',
+  'example-yaml',
+  'diagram-mermaid',
+  'diagram-plantuml',
+  'doc-required-missing',
+  'review-drift',
+  'command-destructive',
+  'procedure-unverified',
+  'alert-runbook-missing',
+  'runbook-orphan',
+  'secret',
+  'drill-stale',
+] as const;

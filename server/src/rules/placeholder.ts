@@ -1,0 +1,62 @@
+import { visit } from 'unist-util-visit';
+import type { Rule, RuleContext } from '../engine/rule';
+
+/** Upper case only: "todo list" in prose is not a placeholder, "TODO" is. */
+const MARKERS = /\b(TODO|FIXME|XXX|TBD)\b/g;
+/** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` in prose is a deliberate variable. */
+const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>/g;
+const CODE_COMMENT_MARKER = /^[ \t]*(?:#|\/\/|--|;)[ \t]*(TODO|FIXME|XXX|TBD)\b/gm;
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: 'TODO, FIXME, XXX, TBD or <REPLACE_ME>-style text left in the document.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const { doc } = context;
+    visit(doc.tree, (node) => {
+      if (node.type === 'text' || node.type === 'html') scan(context, node.value, node.position!.start.offset!, true);
+      if (node.type === 'code') scanCodeComments(context, node.value, codeStart(doc.text, node.position!.start.offset!));
+    });
+    scanFrontMatter(context);
+  },
+};
+
+/** Text nodes hold unescaped text, so offsets are only trusted when the value is verbatim in the source. */
+function scan(context: RuleContext, value: string, start: number, withFillIns: boolean): void {
+  const verbatim = context.doc.text.startsWith(value, start);
+  for (const pattern of withFillIns ? [MARKERS, FILL_IN] : [MARKERS]) {
+    for (const match of value.matchAll(pattern)) {
+      const at = verbatim ? start + match.index! : locate(context.doc.text, match[0], start);
+      context.report({ message: `Placeholder "${match[0]}" left in the document`, range: context.range(at, at + match[0].length) });
+    }
+  }
+}
+
+function locate(text: string, token: string, from: number): number {
+  const at = text.indexOf(token, from);
+  return at < 0 ? from : at;
+}
+
+function scanCodeComments(context: RuleContext, value: string, start: number): void {
+  if (start < 0) return;
+  for (const match of value.matchAll(CODE_COMMENT_MARKER)) {
+    const at = start + match.index! + match[0].lastIndexOf(match[1]);
+    context.report({ message: `Placeholder "${match[1]}" left in a code comment`, range: context.range(at, at + match[1].length) });
+  }
+}
+
+/** Where a fenced block's content starts: the line after the opening fence. */
+function codeStart(text: string, fenceStart: number): number {
+  const lineBreak = text.slice(fenceStart).search(/\r\n|\r|\n/);
+  return lineBreak < 0 ? -1 : fenceStart + lineBreak + (text.startsWith('\r\n', fenceStart + lineBreak) ? 2 : 1);
+}
+
+function scanFrontMatter(context: RuleContext): void {
+  const fm = context.doc.frontMatter;
+  if (!fm || fm.syntaxErrors.length > 0) return;
+  const content = context.doc.text.slice(fm.contentStart, fm.contentEnd);
+  for (const match of content.matchAll(/^([\w-]+):[ \t]*["']?(TODO|FIXME|XXX|TBD)["']?[ \t]*$/gm)) {
+    const at = fm.contentStart + match.index! + match[0].lastIndexOf(match[2]);
+    context.report({ message: `Placeholder "${match[2]}" left in front matter key ${match[1]}`, range: context.range(at, at + match[2].length) });
+  }
+}

@@ -1,0 +1,23 @@
+import { documentAnchor, frontMatterBlock, insertFrontMatterKey } from '../engine/insertions';
+import { formatIsoDate } from '../engine/dates';
+import type { Rule } from '../engine/rule';
+import type { Fix } from '../engine/types';
+
+export const reviewMissing: Rule = {
+  id: 'review-missing',
+  description: 'A typed document states no review date.',
+  defaultSeverity: 'warning',
+  check({ doc, analysis, today, report, range }) {
+    if (!analysis.type || analysis.review.state !== 'none') return;
+    const anchor = documentAnchor(doc);
+    const keyEdit = insertFrontMatterKey(doc, `last_reviewed: ${formatIsoDate(today)}`);
+    const fix: Fix = keyEdit
+      ? { title: 'Set last_reviewed to today', edits: [keyEdit], isPreferred: true }
+      : { title: `Add front matter for type ${analysis.type.id}`, edits: [frontMatterBlock(doc, analysis.type, today, analysis.review.cycleText)], isPreferred: true };
+    report({
+      message: `No review date: add last_reviewed to the front matter (${analysis.review.cycleText} review cycle)`,
+      range: range(anchor.start, anchor.end),
+      fixes: [fix],
+    });
+  },
+};

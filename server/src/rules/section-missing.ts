@@ -1,0 +1,31 @@
+import { documentAnchor, insertEntryPart, insertSection } from '../engine/insertions';
+import type { Rule } from '../engine/rule';
+
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  description: 'A required section of the document type is absent.',
+  defaultSeverity: 'error',
+  check({ doc, analysis, report, range }) {
+    const type = analysis.type;
+    if (!type) return;
+    const anchor = documentAnchor(doc);
+    for (const match of analysis.sections) {
+      if (match.heading) continue;
+      report({
+        message: `Missing required section "${match.spec.name}" (type ${type.id})`,
+        range: range(anchor.start, anchor.end),
+        fixes: [{ title: `Insert section "${match.spec.name}"`, edits: [insertSection(doc, analysis, match.spec)], isPreferred: true }],
+      });
+    }
+    for (const entry of analysis.entries) {
+      for (const part of entry.parts) {
+        if (part.at !== undefined) continue;
+        report({
+          message: `Missing "${part.spec.name}" in "${entry.heading.text}" (each ${type.id} entry has ${entry.parts.map((p) => p.spec.name).join(' / ')})`,
+          range: range(entry.heading.start, entry.heading.end),
+          fixes: [{ title: `Insert "${part.spec.name}"`, edits: [insertEntryPart(doc, entry, part.spec)], isPreferred: true }],
+        });
+      }
+    }
+  },
+};
