@@ -11,7 +11,7 @@ const shared = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  logLevel: 'info',
+  logLevel: 'warning',
   // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
   define: { SERVER_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

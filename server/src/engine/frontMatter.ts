@@ -27,7 +27,8 @@ export function readFrontMatter(node: Yaml, text: string): FrontMatter {
   const fence = /^---[ \t]*(\r\n|\r|\n)/.exec(text.slice(start, end));
   const contentStart = start + (fence ? fence[0].length : 4);
   const contentEnd = contentStart + node.value.length;
-  const yaml = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  // The YAML parser knows no lone CR line ends; a same-length swap keeps every offset true.
+  const yaml = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = yaml.errors.map((error) => ({
     message: error.message.split('\n')[0],
     start: contentStart + error.pos[0],

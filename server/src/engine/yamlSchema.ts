@@ -18,13 +18,22 @@ export function compileSchema(schema: object): ValidateFunction {
 /** Validates a parsed YAML document and places each problem on the node it is about. */
 export function schemaProblems(yaml: Document.Parsed, validate: ValidateFunction): SchemaProblem[] {
   if (validate(yaml.toJS())) return [];
-  const problems = (validate.errors ?? []).filter(isReportable).map((error) => toProblem(yaml, error));
-  return dedupe(problems);
+  return firstPerPlace(validate.errors ?? []).map((error) => toProblem(yaml, error));
 }
 
-/** `oneOf`/`anyOf` summaries repeat what their branches already said. */
-function isReportable(error: ErrorObject): boolean {
-  return error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && error.keyword !== 'if';
+/**
+ * One problem per value: where `anyOf` branches each failed ("must be one of …",
+ * "must be an array"), the first branch speaks; the `anyOf` summary itself is dropped.
+ */
+function firstPerPlace(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') return false;
+    const place = error.keyword === 'additionalProperties' ? `${error.instancePath}/${error.params.additionalProperty}` : error.instancePath;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
 }
 
 function toProblem(yaml: Document.Parsed, error: ErrorObject): SchemaProblem {
@@ -89,14 +98,4 @@ function keyRange(yaml: Document.Parsed, parentPath: string[], key: string): { s
     if (parent.range) return { start: parent.range[0], end: parent.range[0] + 1 };
   }
   return { start: 0, end: 1 };
-}
-
-function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.start}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

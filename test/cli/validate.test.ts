@@ -1,0 +1,146 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+const today = new Date().toISOString().slice(0, 10);
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const CLEAN = `---\ntype: alert-runbook\nlast_reviewed: ${today}\n---\n\n# DiskFull\n\n## Meaning\n\nx\n\n## Impact\n\nx\n\n## Diagnosis\n\nx\n\n## Mitigation\n\nx\n`;
+const MISSING = CLEAN.replace('## Impact\n\nx\n\n', '');
+const WARNING = '# Notes\n\nTODO later\n';
+
+describe('opsdocs validate', () => {
+  let root: string;
+  before(() => {
+    root = workspace({
+      'docs/alerts/clean.md': CLEAN,
+      'docs/alerts/missing.md': MISSING,
+      'docs/notes.md': WARNING,
+      'node_modules/pkg/README.md': WARNING,
+      'build/out.md': WARNING,
+      '.gitignore': 'build/\n',
+    });
+  });
+
+  it('prints text findings with paths relative to the current folder and exits 1 on errors', () => {
+    const { code, stdout } = run(path.join(root, 'docs'), 'validate');
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      [
+        'alerts/missing.md:6:1: error Missing required section "Impact" (type alert-runbook) [section-missing]',
+        'notes.md:3:1: warning Placeholder "TODO" left in the document [placeholder]',
+        '1 error, 1 warning, 0 infos in 3 documents',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out node_modules and what .gitignore excludes', () => {
+    const { stdout } = run(root, 'validate', '--format', 'json');
+    const paths = JSON.parse(stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths, ['docs/alerts/clean.md', 'docs/alerts/missing.md', 'docs/notes.md']);
+  });
+
+  it('prints the JSON the spec fixes', () => {
+    const { code, stdout } = run(root, 'validate', 'docs/alerts/missing.md', '--format', 'json');
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout), {
+      files: [
+        {
+          path: 'docs/alerts/missing.md',
+          type: 'alert-runbook',
+          diagnostics: [
+            { rule: 'section-missing', severity: 'error', message: 'Missing required section "Impact" (type alert-runbook)', line: 6, column: 1, endLine: 6, endColumn: 11 },
+          ],
+        },
+      ],
+      summary: { files: 1, errors: 1, warnings: 0, infos: 0 },
+    });
+  });
+
+  it('prints SARIF 2.1.0 with one ruleId and region per result', () => {
+    const { stdout } = run(root, 'validate', 'docs', '--format', 'sarif');
+    const log = JSON.parse(stdout);
+    assert.equal(log.version, '2.1.0');
+    const [runLog] = log.runs;
+    assert.equal(runLog.tool.driver.name, 'opsdocs');
+    const ruleIds = runLog.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('section-missing'));
+    assert.deepEqual(
+      runLog.results.map((r: { ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }) => [
+        r.ruleId,
+        ruleIds[r.ruleIndex],
+        r.level,
+        r.locations[0].physicalLocation.artifactLocation.uri,
+        r.locations[0].physicalLocation.region,
+      ]),
+      [
+        ['section-missing', 'section-missing', 'error', 'docs/alerts/missing.md', { startLine: 6, startColumn: 1, endLine: 6, endColumn: 11 }],
+        ['placeholder', 'placeholder', 'warning', 'docs/notes.md', { startLine: 3, startColumn: 1, endLine: 3, endColumn: 5 }],
+      ],
+    );
+  });
+
+  it('prints JUnit XML', () => {
+    const { stdout } = run(root, 'validate', 'docs/notes.md', '--format', 'junit');
+    assert.match(stdout, /<testsuite name="docs\/notes.md" tests="1" failures="1" errors="0">/);
+    assert.match(stdout, /<failure type="warning" message="Placeholder &quot;TODO&quot; left in the document">/);
+  });
+
+  it('exits 0 with warnings only, and 1 over --max-warnings', () => {
+    assert.equal(run(root, 'validate', 'docs/notes.md').code, 0);
+    assert.equal(run(root, 'validate', 'docs/notes.md', '--max-warnings', '0').code, 1);
+    assert.equal(run(root, 'validate', 'docs/notes.md', '--max-warnings', '1').code, 0);
+    assert.equal(run(root, 'validate', 'docs/alerts/clean.md').code, 0);
+  });
+
+  it('exits 2 on bad usage', () => {
+    assert.equal(run(root, 'validate', '--format', 'xml').code, 2);
+    assert.equal(run(root, 'validate', 'nope.md').code, 2);
+    assert.equal(run(root, 'frobnicate').code, 2);
+    assert.equal(run(root, 'validate', '--max-warnings', 'many').code, 2);
+    assert.equal(run(root, 'validate', '--config', 'missing.yaml').code, 2);
+  });
+
+  it('exits 2 with the place and reason of a config error', () => {
+    const broken = workspace({ '.opsdocs.yaml': 'review:\n  cycle: fortnightly\n', 'a.md': '# A\n' });
+    const { code, stderr } = run(broken, 'validate');
+    assert.equal(code, 2);
+    assert.equal(stderr, '.opsdocs.yaml:2:10: error "review.cycle" must be a review cycle such as 30d, 2w, 6m, 1y, monthly, quarterly or yearly [config]\n');
+  });
+
+  it('applies --config to every document', () => {
+    const dir = workspace({ 'strict.yaml': 'rules:\n  placeholder: error\n', 'a.md': WARNING });
+    const { code, stdout } = run(dir, 'validate', 'a.md', '--config', 'strict.yaml');
+    assert.equal(code, 1);
+    assert.match(stdout, /a\.md:3:1: error Placeholder/);
+  });
+
+  it('--fix applies preferred fixes, keeps the byte order mark, and reports what remains', () => {
+    const dir = workspace({ 'a.md': '\uFEFF' + MISSING });
+    const { code, stdout } = run(dir, 'validate', '--fix', 'a.md');
+    const fixed = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+    assert.ok(fixed.startsWith('\uFEFF---\n'));
+    assert.ok(fixed.includes('## Meaning\n\nx\n\n## Impact\n\nTODO: What users or systems suffer while the alert fires.\n\n## Diagnosis'));
+    assert.equal(code, 0);
+    assert.match(stdout, /a\.md:14:1: warning Placeholder "TODO"/);
+  });
+});

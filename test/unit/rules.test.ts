@@ -1,0 +1,93 @@
+/**
+ * Fixture-driven rule tests: test/fixtures/<rule-id>/<case>.md is a document; beside it,
+ * <case>.json lists the findings of that rule (empty or absent: none), and
+ * <case>.fixed.md, when present, is the document after every preferred fix of that rule.
+ * UPDATE_FIXTURES=1 rewrites the expectations from the current output, to be reviewed.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/rules';
+import { applyEdits } from '../../server/src/engine/edits';
+import type { Finding } from '../../server/src/engine/types';
+import { testEngine, validateText } from '../helpers/engine';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+
+interface Expected {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixes?: string[];
+}
+
+function toExpected(finding: Finding): Expected {
+  return {
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+    message: finding.message,
+    ...(finding.fixes?.length ? { fixes: finding.fixes.map((f) => f.title) } : {}),
+  };
+}
+
+function casesOf(ruleId: string): string[] {
+  const folder = path.join(FIXTURES, ruleId);
+  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
+    .map((f) => path.join(folder, f));
+}
+
+/** Applies the preferred fix of each finding of one rule, one at a time, until none is left. */
+async function fixRule(ruleId: string, file: string, text: string): Promise<string> {
+  const engine = testEngine(path.dirname(file));
+  let current = text;
+  for (let i = 0; i < 20; i++) {
+    const finding = (await validateText(engine, file, current)).findings.find((f) => f.rule === ruleId && f.fixes?.some((x) => x.isPreferred));
+    if (!finding) return current;
+    current = applyEdits(current, finding.fixes!.find((x) => x.isPreferred)!.edits);
+  }
+  throw new Error('fixes did not converge');
+}
+
+describe('rules over fixtures', () => {
+  it('has a fixture folder with good and bad cases for every rule', () => {
+    for (const rule of RULES) {
+      const cases = casesOf(rule.id).map((f) => path.basename(f));
+      assert.ok(cases.some((c) => c.startsWith('good')), `${rule.id} needs a good case`);
+      assert.ok(cases.some((c) => !c.startsWith('good')), `${rule.id} needs a bad case`);
+    }
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      for (const file of casesOf(rule.id)) {
+        const name = path.relative(path.join(FIXTURES, rule.id), file);
+        it(name, async () => {
+          const text = fs.readFileSync(file, 'utf8');
+          const result = await validateText(testEngine(path.dirname(file)), file, text);
+          const actual = result.findings.filter((f) => f.rule === rule.id).map(toExpected);
+          const expectedFile = file.replace(/\.md$/, '.json');
+          const fixedFile = file.replace(/\.md$/, '.fixed.md');
+          if (UPDATE) {
+            if (actual.length > 0) fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+            else fs.rmSync(expectedFile, { force: true });
+          }
+          const expected = fs.existsSync(expectedFile) ? JSON.parse(fs.readFileSync(expectedFile, 'utf8')) : [];
+          assert.deepEqual(actual, expected);
+          if (name.startsWith('good')) assert.equal(actual.length, 0, 'a good case has no findings');
+          if (actual.some((f) => f.fixes)) {
+            const fixed = await fixRule(rule.id, file, text);
+            if (UPDATE) fixed === text ? fs.rmSync(fixedFile, { force: true }) : fs.writeFileSync(fixedFile, fixed);
+            assert.equal(fixed, fs.existsSync(fixedFile) ? fs.readFileSync(fixedFile, 'utf8') : text);
+          }
+        });
+      }
+    });
+  }
+});
