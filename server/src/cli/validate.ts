@@ -61,7 +61,9 @@ function collectFiles(engine: Engine, paths: string[], err: NodeJS.WritableStrea
     if (kind === 'file') files.add(absolute);
     else if (kind === 'directory') {
       const { config } = engine.configFor(path.join(absolute, '.'));
-      for (const file of discoverDocuments(config, absolute)) files.add(file);
+      // Without a config file, the folder given is the root its globs start from.
+      const root = config.file ? config : { ...config, root: absolute };
+      for (const file of discoverDocuments(root, absolute)) files.add(file);
     } else {
       err.write(`opsdocs: no such file or folder: ${given}\n`);
       return undefined;

@@ -38,8 +38,10 @@ function reportUnknownType({ doc, config, report, range }: RuleContext): void {
   const node = pair && isScalar(pair.value) ? pair.value : undefined;
   const [start, end] = node?.range ?? [0, 1];
   const ids = config.types.map((t) => t.id);
+  // Static site generators use `type` too (Hugo's `type: docs`); only a near miss of one of ours is a mistake.
+  if (!didYouMean(declared, ids)) return;
   report({
-    message: `Unknown document type "${declared}"${didYouMean(declared, ids) || `; known types: ${ids.join(', ')}`}`,
+    message: `Unknown document type "${declared}"${didYouMean(declared, ids)}`,
     range: range(fm.contentStart + start, fm.contentStart + end),
     fixes: suggestion(declared, ids).map((id) => ({
       title: `Change type to "${id}"`,

@@ -1,10 +1,15 @@
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Rule, RuleContext } from '../engine/rule';
 
-/** Upper case only: "todo list" in prose is not a placeholder, "TODO" is. */
-const MARKERS = /\b(TODO|FIXME|XXX|TBD)\b/g;
-/** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` in prose is a deliberate variable. */
-const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>/g;
+/**
+ * A marker left as a note to self: upper case ("todo list" is prose), not quoted
+ * (`prefix it with "TODO"` talks about markers), and standing alone or introducing
+ * a note ("TODO: add the diagram", "Owner: TBD", "(FIXME)") rather than used as a
+ * word mid-sentence ("go through any TODO items").
+ */
+const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.?[ \t]*(?:$|\r|\n)))/g;
+/** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` or `<USER_A>` in prose are deliberate variables. */
+const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>/g;
 const CODE_COMMENT_MARKER = /^[ \t]*(?:#|\/\/|--|;)[ \t]*(TODO|FIXME|XXX|TBD)\b/gm;
 
 export const placeholder: Rule = {
@@ -14,8 +19,11 @@ export const placeholder: Rule = {
   check(context) {
     const { doc } = context;
     visit(doc.tree, (node) => {
+      // Quoted passages show what others wrote (a scribe's notes, an alert's text); they are not this document's gaps.
+      if (node.type === 'blockquote') return SKIP;
       if (node.type === 'text' || node.type === 'html') scan(context, node.value, node.position!.start.offset!, true);
       if (node.type === 'code') scanCodeComments(context, node.value, codeStart(doc.text, node.position!.start.offset!));
+      return undefined;
     });
     scanFrontMatter(context);
   },
