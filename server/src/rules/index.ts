@@ -9,6 +9,10 @@ import { reviewStale } from './review-stale';
 import { sectionEmpty } from './section-empty';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
+import { COMMAND_RULES } from './commandRules';
+import { EXAMPLE_RULES } from './exampleRules';
+import { LINK_RULES } from './linkRules';
+import { TOOL_RULES } from './toolRules';
 
 /** Every rule the engine runs, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
@@ -22,6 +26,10 @@ export const RULES: readonly Rule[] = [
   reviewInvalid,
   placeholder,
   absolutePath,
+  ...LINK_RULES,
+  ...COMMAND_RULES,
+  ...TOOL_RULES,
+  ...EXAMPLE_RULES,
 ];
 
 /** Every rule id the product defines (SPEC.md), including those later releases implement; config accepts them all. */

@@ -1,0 +1,66 @@
+import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { OpsDocument } from './parse';
+
+/** A fenced code block, with a map from offsets in its content to offsets in the document. */
+export interface CodeBlock {
+  /** The info string's first word, lower case ("bash", "json"); empty when none. */
+  lang: string;
+  meta: string;
+  /** The content as the parser gives it: list and blockquote indentation removed. */
+  value: string;
+  node: Code;
+  /** Document offset of the start of each content line. */
+  lineOffsets: number[];
+}
+
+const cache = new WeakMap<OpsDocument, CodeBlock[]>();
+
+/** Every fenced or indented code block of the document, in order (computed once per document). */
+export function codeBlocks(doc: OpsDocument): CodeBlock[] {
+  let blocks = cache.get(doc);
+  if (!blocks) {
+    blocks = [];
+    visit(doc.tree, 'code', (node) => {
+      blocks!.push({ lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, node, lineOffsets: lineOffsetsOf(doc, node) });
+    });
+    cache.set(doc, blocks);
+  }
+  return blocks;
+}
+
+/**
+ * Content lines are the source lines after the opening fence, less a prefix of
+ * indentation or `>` markers; so each content line ends where its source line ends.
+ */
+function lineOffsetsOf(doc: OpsDocument, node: Code): number[] {
+  const contentLines = node.value.split(/\r\n|\r|\n/);
+  const start = doc.lines.positionAt(node.position!.start.offset!).line;
+  const fenced = /^[ \t>]*(```|~~~)/.test(doc.lines.lineText(start));
+  const first = fenced ? start + 1 : start;
+  return contentLines.map((content, i) => {
+    const line = first + i;
+    const lineEnd = doc.lines.lineEnd(line);
+    return Math.max(doc.lines.lineStart(line), lineEnd - content.length);
+  });
+}
+
+/** Maps an offset in a block's content to the document. */
+export function toDocumentOffset(block: CodeBlock, contentOffset: number): number {
+  let line = 0;
+  let lineStart = 0;
+  const value = block.value;
+  for (let i = 0; i < contentOffset && i < value.length; i++) {
+    if (value[i] === '\n' || (value[i] === '\r' && value[i + 1] !== '\n')) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return (block.lineOffsets[line] ?? block.lineOffsets[block.lineOffsets.length - 1]) + (contentOffset - lineStart);
+}
+
+/** Maps a 1-based line and column inside a block's content (as parsers report them) to the document. */
+export function lineColumnToDocumentOffset(block: CodeBlock, line: number, column: number): number {
+  const index = Math.min(Math.max(line - 1, 0), block.lineOffsets.length - 1);
+  return block.lineOffsets[index] + Math.max(column - 1, 0);
+}
