@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { validateCommand, FORMATS, type Format } from './validate';
+import { COVERAGE_FORMATS, coverageCommand, type CoverageFormat } from './coverage';
+import { FORMATS, validateCommand, type Format } from './validate';
 
 declare const SERVER_VERSION: string;
 
@@ -7,36 +8,39 @@ const USAGE = `Usage: opsdocs <command> [options]
 
 Commands:
   validate [paths…]   Check documents (files or folders; default: the current folder)
+  coverage [paths…]   Sections present of required, review state and required documents
 
 Options for validate:
   --format <f>        text (default), json, sarif or junit
   --config <file>     Use this config file for every document
   --fix               Apply the preferred quick fix of each finding, then report what remains
   --max-warnings <n>  Exit 1 when there are more than n warnings
+
+Options for coverage:
+  --format <f>        md (default), json or html
+  --config <file>     Use this config file for every document
+
   -h, --help          Show this help
   -v, --version       Show the version
 
-Exit status: 0 no errors (and warnings within --max-warnings), 1 findings over that,
-2 bad usage or an unreadable config.`;
+Exit status of validate: 0 no errors (and warnings within --max-warnings), 1 findings over
+that, 2 bad usage or an unreadable config.`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  config: { type: 'string' },
+  fix: { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
 
 export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        config: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    err.write(`opsdocs: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return usageError((error as Error).message, err);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -44,24 +48,29 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (values.help || !command) {
-    (values.help ? out : err).write(`${USAGE}\n`);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
   }
-  if (command !== 'validate') {
-    err.write(`opsdocs: unknown command "${command}"\n\n${USAGE}\n`);
-    return 2;
+  if (command === 'validate') {
+    const format = values.format ?? 'text';
+    if (!FORMATS.includes(format as Format)) return usageError(`--format must be one of ${FORMATS.join(', ')}`, err);
+    const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usageError('--max-warnings must be a whole number', err);
+    return validateCommand({ paths, format: format as Format, config: values.config, fix: values.fix, maxWarnings }, out, err);
   }
-  if (!FORMATS.includes(values.format as Format)) {
-    err.write(`opsdocs: --format must be one of ${FORMATS.join(', ')}\n`);
-    return 2;
+  if (command === 'coverage') {
+    const format = values.format ?? 'md';
+    if (!COVERAGE_FORMATS.includes(format as CoverageFormat)) return usageError(`--format must be one of ${COVERAGE_FORMATS.join(', ')}`, err);
+    if (values.fix || values['max-warnings'] !== undefined) return usageError('coverage takes neither --fix nor --max-warnings', err);
+    return coverageCommand({ paths, format: format as CoverageFormat, config: values.config }, out, err);
   }
-  const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-    err.write('opsdocs: --max-warnings must be a whole number\n');
-    return 2;
-  }
-  return validateCommand({ paths, format: values.format as Format, config: values.config, fix: values.fix, maxWarnings }, out, err);
+  return usageError(command ? `unknown command "${command}"` : 'a command is required', err);
+}
+
+function usageError(message: string, err: NodeJS.WritableStream): number {
+  err.write(`opsdocs: ${message}\n\n${USAGE}\n`);
+  return 2;
 }
 
 if (require.main === module) {

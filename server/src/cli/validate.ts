@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigProblem } from '../engine/config';
-import { discoverDocuments } from '../engine/discover';
 import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
 import { fixAll } from '../engine/fixAll';
-import { LineIndex } from '../engine/text';
+import { brokenConfigs, collectFiles, describeConfigProblems } from './inputs';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
@@ -51,45 +49,6 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
   return errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
-}
-
-function collectFiles(engine: Engine, paths: string[], err: NodeJS.WritableStream): string[] | undefined {
-  const files = new Set<string>();
-  for (const given of paths) {
-    const absolute = path.resolve(given);
-    const kind = diskFileSystem.stat(absolute);
-    if (kind === 'file') files.add(absolute);
-    else if (kind === 'directory') {
-      const { config } = engine.configFor(path.join(absolute, '.'));
-      // Without a config file, the folder given is the root its globs start from.
-      const root = config.file ? config : { ...config, root: absolute };
-      for (const file of discoverDocuments(root, absolute)) files.add(file);
-    } else {
-      err.write(`opsdocs: no such file or folder: ${given}\n`);
-      return undefined;
-    }
-  }
-  return [...files];
-}
-
-function brokenConfigs(engine: Engine, files: string[]): Array<{ file: string; problems: ConfigProblem[] }> {
-  const seen = new Map<string, ConfigProblem[]>();
-  for (const file of files) {
-    const { config, problems } = engine.configFor(file);
-    if (config.file && problems.some((p) => p.severity === 'error')) seen.set(config.file, problems);
-  }
-  return [...seen].map(([file, problems]) => ({ file, problems }));
-}
-
-function describeConfigProblems(file: string, problems: ConfigProblem[], cwd: string): string {
-  const lines = new LineIndex(diskFileSystem.readFile(file) ?? '');
-  const relative = path.relative(cwd, file) || file;
-  return problems
-    .map((p) => {
-      const at = lines.positionAt(p.start);
-      return `${relative}:${at.line + 1}:${at.character + 1}: ${p.severity} ${p.message} [config]\n`;
-    })
-    .join('');
 }
 
 async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string): Promise<FileReport> {

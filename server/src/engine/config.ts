@@ -181,7 +181,12 @@ export class ConfigResolver {
   ) {}
 
   resolve(documentPath: string): LoadedConfig {
-    const file = this.fixedFile ?? this.findFile(path.dirname(documentPath));
+    return this.resolveFolder(path.dirname(documentPath));
+  }
+
+  /** The config that governs the documents of a folder. */
+  resolveFolder(folder: string): LoadedConfig {
+    const file = this.fixedFile ?? this.findFile(folder);
     if (!file) return { config: defaultConfig(this.fallbackRoot), problems: [] };
     return this.load(file);
   }

@@ -56,12 +56,18 @@ export class Engine {
     return this.configs.resolve(path);
   }
 
+  /** Parses and analyses a document without running rules (coverage, outline, search). */
+  analyze(path: string, text: string): { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig } | undefined {
+    if (declineReason(text)) return undefined;
+    const { config } = this.configFor(path);
+    const document = parseDocument(path, text);
+    return { document, analysis: analyze(document, config, this.today()), config };
+  }
+
   async validate(path: string, text: string, isCancelled: IsCancelled = () => false): Promise<DocumentResult | undefined> {
     const declined = declineReason(text);
     if (declined) return { path, findings: [notice(NOTICE_SKIPPED, declined)] };
-    const { config } = this.configFor(path);
-    const document = parseDocument(path, text);
-    const analysis = analyze(document, config, this.today());
+    const { document, analysis, config } = this.analyze(path, text)!;
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule, config);

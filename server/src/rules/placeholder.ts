@@ -3,11 +3,11 @@ import type { Rule, RuleContext } from '../engine/rule';
 
 /**
  * A marker left as a note to self: upper case ("todo list" is prose), not quoted
- * (`prefix it with "TODO"` talks about markers), and standing alone or introducing
- * a note ("TODO: add the diagram", "Owner: TBD", "(FIXME)") rather than used as a
- * word mid-sentence ("go through any TODO items").
+ * (`prefix it with "TODO"` talks about markers), and opening a line, standing alone
+ * or introducing a note ("TODO add the diagram", "Owner: TBD", "(FIXME)") rather than
+ * used as a word mid-sentence ("go through any TODO items").
  */
-const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.?[ \t]*(?:$|\r|\n)))/g;
+const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.?[ \t]*(?:$|\r|\n)))|(?<=^|[\r\n])[ \t]*\b(TODO|FIXME|XXX|TBD)\b/g;
 /** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` or `<USER_A>` in prose are deliberate variables. */
 const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>/g;
 const CODE_COMMENT_MARKER = /^[ \t]*(?:#|\/\/|--|;)[ \t]*(TODO|FIXME|XXX|TBD)\b/gm;
@@ -34,8 +34,10 @@ function scan(context: RuleContext, value: string, start: number, withFillIns: b
   const verbatim = context.doc.text.startsWith(value, start);
   for (const pattern of withFillIns ? [MARKERS, FILL_IN] : [MARKERS]) {
     for (const match of value.matchAll(pattern)) {
-      const at = verbatim ? start + match.index! : locate(context.doc.text, match[0], start);
-      context.report({ message: `Placeholder "${match[0]}" left in the document`, range: context.range(at, at + match[0].length) });
+      const token = match[1] ?? match[2] ?? match[0];
+      const index = match.index! + match[0].lastIndexOf(token);
+      const at = verbatim ? start + index : locate(context.doc.text, token, start + index);
+      context.report({ message: `Placeholder "${token}" left in the document`, range: context.range(at, at + token.length) });
     }
   }
 }

@@ -1,0 +1,123 @@
+import * as path from 'node:path';
+import { toPosix } from './analysis';
+import type { OpsDocsConfig } from './config';
+import { formatIsoDate } from './dates';
+import type { Engine } from './engine';
+import type { ReviewState } from './review';
+
+/** One document's place in the coverage table. */
+export interface DocumentCoverage {
+  path: string;
+  /** Relative to the config root, with forward slashes. */
+  relativePath: string;
+  type?: string;
+  title?: string;
+  sectionsPresent: number;
+  sectionsRequired: number;
+  missingSections: string[];
+  review: ReviewState;
+  lastReviewed?: string;
+  due?: string;
+}
+
+/** The seeds' "coverage metrics" row: an area (document type) and how complete it is. */
+export interface TypeCoverage {
+  type: string;
+  title: string;
+  documents: number;
+  sectionsPresent: number;
+  sectionsRequired: number;
+  /** Sections present of required, in percent (100 when nothing is required). */
+  coverage: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+/** An entry of `requiredDocs`: a path or a type that must exist. */
+export interface RequiredDoc {
+  entry: string;
+  kind: 'path' | 'type';
+  present: boolean;
+  /** The documents that satisfy it. */
+  documents: string[];
+}
+
+export interface CoverageReport {
+  documents: DocumentCoverage[];
+  types: TypeCoverage[];
+  required: RequiredDoc[];
+  totals: { documents: number; typed: number; coverage: number; overdue: number; dueSoon: number; requiredMissing: number };
+}
+
+export function documentCoverage(engine: Engine, file: string, text: string): DocumentCoverage | undefined {
+  const analyzed = engine.analyze(file, text);
+  if (!analyzed) return undefined;
+  const { analysis, config, document } = analyzed;
+  const entryParts = analysis.entries.flatMap((e) => e.parts);
+  const required = [...analysis.sections, ...entryParts];
+  const present = analysis.sections.filter((s) => s.heading).length + entryParts.filter((p) => p.at !== undefined).length;
+  return {
+    path: file,
+    relativePath: toPosix(path.relative(config.root, file)),
+    type: analysis.type?.id,
+    title: document.headings.find((h) => h.depth === 1)?.text,
+    sectionsPresent: present,
+    sectionsRequired: required.length,
+    missingSections: analysis.sections.filter((s) => !s.heading).map((s) => s.spec.name),
+    review: analysis.review.state,
+    lastReviewed: analysis.review.review?.value,
+    due: analysis.review.due ? formatIsoDate(analysis.review.due) : undefined,
+  };
+}
+
+export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocsConfig, exists: (file: string) => boolean): CoverageReport {
+  const types = config.types
+    .map((type) => typeRow(type.id, type.title, documents.filter((d) => d.type === type.id)))
+    .filter((row) => row.documents > 0);
+  const required = config.requiredDocs.map((entry) => requiredDoc(entry, config, documents, exists));
+  const typed = documents.filter((d) => d.type);
+  const present = typed.reduce((n, d) => n + d.sectionsPresent, 0);
+  const needed = typed.reduce((n, d) => n + d.sectionsRequired, 0);
+  return {
+    documents,
+    types,
+    required,
+    totals: {
+      documents: documents.length,
+      typed: typed.length,
+      coverage: percent(present, needed),
+      overdue: documents.filter((d) => d.review === 'overdue').length,
+      dueSoon: documents.filter((d) => d.review === 'due-soon').length,
+      requiredMissing: required.filter((r) => !r.present).length,
+    },
+  };
+}
+
+function typeRow(type: string, title: string, documents: DocumentCoverage[]): TypeCoverage {
+  const sectionsPresent = documents.reduce((n, d) => n + d.sectionsPresent, 0);
+  const sectionsRequired = documents.reduce((n, d) => n + d.sectionsRequired, 0);
+  return {
+    type,
+    title,
+    documents: documents.length,
+    sectionsPresent,
+    sectionsRequired,
+    coverage: percent(sectionsPresent, sectionsRequired),
+    overdue: documents.filter((d) => d.review === 'overdue').length,
+    dueSoon: documents.filter((d) => d.review === 'due-soon').length,
+  };
+}
+
+function requiredDoc(entry: string, config: OpsDocsConfig, documents: DocumentCoverage[], exists: (file: string) => boolean): RequiredDoc {
+  if (config.types.some((t) => t.id === entry)) {
+    const matching = documents.filter((d) => d.type === entry).map((d) => d.relativePath);
+    return { entry, kind: 'type', present: matching.length > 0, documents: matching };
+  }
+  const file = path.resolve(config.root, entry);
+  const present = exists(file);
+  return { entry, kind: 'path', present, documents: present ? [toPosix(path.relative(config.root, file))] : [] };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
+}
