@@ -20,6 +20,7 @@ const shared = {
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { ...shared, entryPoints: ['server/src/engine/worker.ts'], outfile: 'dist/worker.js' },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
 ];
 

@@ -18,6 +18,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private readonly publishes = new Map<string, number>();
   stderr = '';
+  /** Every other notification the server sent, in order. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -29,6 +31,9 @@ export class LspClient {
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification((method: string, params: unknown) => {
+      if (method !== 'textDocument/publishDiagnostics') this.notifications.push({ method, params });
+    });
     this.connection.listen();
   }
 
@@ -83,6 +88,11 @@ export class LspClient {
 
   publishCount(file: string): number {
     return this.publishes.get(uri(file)) ?? 0;
+  }
+
+  /** Tells the server files changed on disk, as the client's file watcher does. */
+  async changedOnDisk(changes: Array<{ file: string; type: 1 | 2 | 3 }>): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: uri(c.file), type: c.type })) });
   }
 
   forget(file: string): void {

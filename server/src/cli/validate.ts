@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
+import { ValidationPool } from '../engine/batch';
 import { fixAll } from '../engine/fixAll';
+import type { Finding } from '../engine/types';
 import { brokenConfigs, collectFiles, describeConfigProblems } from './inputs';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
@@ -43,12 +45,35 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
     for (const { file, problems } of broken) err.write(describeConfigProblems(file, problems, cwd));
     return 2;
   }
-  const reports: FileReport[] = [];
-  for (const file of files) reports.push(await checkFile(engine, file, options.fix, cwd));
+  const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
   return errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 48;
+
+async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: string): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await checkFile(engine, file, fix, cwd));
+  return reports;
+}
+
+async function checkInParallel(files: string[], configFile: string | undefined, cwd: string): Promise<FileReport[]> {
+  const pool = new ValidationPool(path.join(__dirname, 'worker.js'), { root: cwd, configFile });
+  const byPath = new Map<string, FileReport>();
+  try {
+    await pool.run(files, (result) => byPath.set(result.path, toReport(result.path, result.type, result.findings, cwd)));
+  } finally {
+    await pool.dispose();
+  }
+  return files.map((file) => byPath.get(file)!);
+}
+
+function toReport(file: string, type: string | undefined, findings: Finding[], cwd: string): FileReport {
+  return { path: file, relativePath: path.relative(cwd, file).split(path.sep).join('/'), type, findings };
 }
 
 async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string): Promise<FileReport> {
@@ -62,5 +87,5 @@ async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string
     text = fixed;
   }
   const result = await engine.validate(file, text);
-  return { path: file, relativePath: path.relative(cwd, file).split(path.sep).join('/'), type: result?.type, findings: result?.findings ?? [] };
+  return toReport(file, result?.type, result?.findings ?? [], cwd);
 }

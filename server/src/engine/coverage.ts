@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { toPosix } from './analysis';
+import { toPosix, type Analysis } from './analysis';
+import type { OpsDocument } from './parse';
 import type { OpsDocsConfig } from './config';
 import { formatIsoDate } from './dates';
 import type { Engine } from './engine';
@@ -51,14 +52,17 @@ export interface CoverageReport {
 
 export function documentCoverage(engine: Engine, file: string, text: string): DocumentCoverage | undefined {
   const analyzed = engine.analyze(file, text);
-  if (!analyzed) return undefined;
-  const { analysis, config, document } = analyzed;
+  return analyzed && coverageOf(file, analyzed.config.root, analyzed.document, analyzed.analysis);
+}
+
+/** Coverage from an analysis already made (by a validation run). */
+export function coverageOf(file: string, root: string, document: OpsDocument, analysis: Analysis): DocumentCoverage {
   const entryParts = analysis.entries.flatMap((e) => e.parts);
   const required = [...analysis.sections, ...entryParts];
   const present = analysis.sections.filter((s) => s.heading).length + entryParts.filter((p) => p.at !== undefined).length;
   return {
     path: file,
-    relativePath: toPosix(path.relative(config.root, file)),
+    relativePath: toPosix(path.relative(root, file)),
     type: analysis.type?.id,
     title: document.headings.find((h) => h.depth === 1)?.text,
     sectionsPresent: present,

@@ -40,7 +40,8 @@ export type IsCancelled = () => boolean;
 export class Engine {
   readonly configs: ConfigResolver;
   private readonly rules: readonly Rule[];
-  private readonly today: () => CalendarDate;
+  /** Today, as the rules see it (fixed in tests). */
+  readonly today: () => CalendarDate;
 
   constructor(private readonly options: EngineOptions) {
     this.configs = new ConfigResolver(options.fs, options.root, options.configFile);

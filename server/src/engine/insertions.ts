@@ -45,7 +45,7 @@ export function insertEntryPart(doc: OpsDocument, entry: EntryMatch, part: Secti
 }
 
 /** Front matter with the keys a typed document should carry. */
-export function frontMatterBlock(doc: OpsDocument, type: DocType | undefined, today: CalendarDate, cycle: string): TextEdit {
+export function frontMatterBlock(doc: OpsDocument, type: DocType | undefined, today: CalendarDate, cycle: string, reviewer?: string): TextEdit {
   const eol = doc.lines.eol;
   const title = doc.headings.find((h) => h.depth === 1)?.text;
   const keys = [
@@ -53,6 +53,7 @@ export function frontMatterBlock(doc: OpsDocument, type: DocType | undefined, to
     type ? `type: ${type.id}` : undefined,
     'owner: TODO',
     `last_reviewed: ${formatIsoDate(today)}`,
+    reviewer ? `reviewed_by: ${reviewer}` : undefined,
     `review_cycle: ${cycle}`,
   ].filter((line): line is string => line !== undefined);
   const start = { line: 0, character: 0 };

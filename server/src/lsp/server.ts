@@ -3,20 +3,37 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toFileResult, type FileResult } from '../engine/batch';
 import { CONFIG_FILE_NAMES, parseConfig, type ConfigProblem } from '../engine/config';
 import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
+import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
 import { LineIndex } from '../engine/text';
 import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
+import {
+  COVERAGE,
+  COVERAGE_CHANGED,
+  INSERT_MISSING_SECTIONS,
+  MARK_REVIEWED,
+  PROGRESS,
+  VALIDATE_ALL,
+  type CoverageResult,
+  type DocumentEditParams,
+  type ValidateAllResult,
+} from './protocol';
 import { Scheduler } from './scheduler';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is checked again. */
 const DEBOUNCE_MS = 200;
@@ -24,8 +41,13 @@ const DEBOUNCE_MS = 200;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
-  let engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: process.cwd() });
+  let roots: string[] = [process.cwd()];
+  let engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0] });
+  const index = new WorkspaceIndex(() => engine, () => roots, path.join(__dirname, 'worker.js'));
   const configDiagnosticsShown = new Set<string>();
+  /** After the first Validate All, closed documents keep their diagnostics and follow the disk. */
+  let workspaceDiagnostics = false;
+  const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
 
   const diagnose = async (uri: string, isCancelled: () => boolean) => {
     const document = documents.get(uri);
@@ -37,8 +59,10 @@ export function startServer(connection: Connection): void {
     if (!result) return;
     const loaded = engine.configFor(file);
     if (loaded.config.file && !documents.get(pathToFileURL(loaded.config.file).href)) {
-      showConfigProblems(loaded.config.file, engine.fs.readFile(loaded.config.file) ?? '', loaded.problems);
+      await showConfigProblems(loaded.config.file, engine.fs.readFile(loaded.config.file) ?? '', loaded.problems);
     }
+    index.record(file, `open:${version}`, toFileResult(engine, result));
+    coverageChanged();
     await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, version)) });
   };
   const scheduler = new Scheduler(DEBOUNCE_MS, diagnose, (error) => connection.console.error(`OpsDocs: ${String(error)}`));
@@ -61,14 +85,29 @@ export function startServer(connection: Connection): void {
     await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
+  /** Diagnostics of a document that is not open, as last validated from disk. */
+  function publishClosed(result: FileResult): Promise<void> {
+    return connection.sendDiagnostics({ uri: pathToFileURL(result.path).href, diagnostics: result.findings.map((f) => toDiagnostic(f, 0)) });
+  }
+
   const rediagnoseAll = () => {
     engine.configs.clear();
+    index.clear();
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    coverageChanged();
+  };
+
+  /** For the workspace index: the result of an open document, validated from its buffer. */
+  const validateOpen = async (file: string) => {
+    const document = documents.get(pathToFileURL(file).href);
+    if (!document) return undefined;
+    const result = await engine.validate(file, document.getText());
+    return result ? { stamp: `open:${document.version}`, result: toFileResult(engine, result) } : undefined;
   };
 
   connection.onInitialize((params: InitializeParams) => {
-    const root = firstWorkspaceFolder(params);
-    if (root) engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root });
+    roots = workspaceRoots(params) ?? roots;
+    engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0] });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -91,29 +130,102 @@ export function startServer(connection: Connection): void {
     if (file && isConfigFile(file)) rediagnoseAll();
     else scheduler.schedule(event.document.uri);
   });
-  documents.onDidClose((event) => {
+  documents.onDidClose(async (event) => {
     scheduler.cancel(event.document.uri);
     const file = toPath(event.document.uri);
-    if (file && isConfigFile(file)) rediagnoseAll();
-    else void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (file && isConfigFile(file)) return rediagnoseAll();
+    if (file && workspaceDiagnostics && index.has(file)) {
+      for (const result of await index.refreshFiles([file])) await publishClosed(result);
+    } else {
+      await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }
   });
-  connection.onDidChangeWatchedFiles(() => rediagnoseAll());
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const files = changes.map((c) => ({ file: toPath(c.uri), deleted: c.type === FileChangeType.Deleted }));
+    if (files.some(({ file }) => file && isConfigFile(file))) return rediagnoseAll();
+    const closed = files.filter(({ file }) => file && !documents.get(pathToFileURL(file).href));
+    if (!workspaceDiagnostics || closed.length === 0) return;
+    for (const { file, deleted } of closed) if (deleted) await connection.sendDiagnostics({ uri: pathToFileURL(file!).href, diagnostics: [] });
+    const changed = closed.filter((c) => !c.deleted).map((c) => c.file!);
+    for (const result of await index.refreshFiles(changed)) await publishClosed(result);
+    coverageChanged();
+  });
+
+  connection.onRequest(VALIDATE_ALL, async (_params: unknown, token: CancellationToken): Promise<ValidateAllResult> => {
+    const progress = (done: number, total: number) => void connection.sendNotification(PROGRESS, { done, total });
+    const run = await index.refresh(validateOpen, progress, () => token.isCancellationRequested);
+    workspaceDiagnostics = true;
+    for (const result of run.results) if (!documents.get(pathToFileURL(result.path).href)) await publishClosed(result);
+    coverageChanged();
+    return summarize(run.results, run.reused, run.cancelled, index.coverage());
+  });
+
+  connection.onRequest(COVERAGE, async (): Promise<CoverageResult> => {
+    await index.refresh(validateOpen, () => undefined, () => false);
+    return { reports: index.coverage() };
+  });
+
+  connection.onRequest(MARK_REVIEWED, ({ uri }: DocumentEditParams): TextEdit[] => {
+    const analyzed = analyzeUri(uri);
+    if (!analyzed) return [];
+    return markReviewedEdits(analyzed.document, analyzed.analysis, engine.today(), analyzed.config.review.reviewer);
+  });
+
+  connection.onRequest(INSERT_MISSING_SECTIONS, ({ uri }: DocumentEditParams): TextEdit[] => {
+    const analyzed = analyzeUri(uri);
+    return analyzed ? insertMissingSectionsEdits(analyzed.document, analyzed.analysis) : [];
+  });
+
+  function analyzeUri(uri: string) {
+    const file = toPath(uri);
+    const text = file ? engine.fs.readFile(file) : undefined;
+    return file && text !== undefined ? engine.analyze(file, text.replace(/^\uFEFF/, '')) : undefined;
+  }
 
   connection.onCodeAction((params) => params.context.diagnostics.flatMap((d) => toCodeActions(params.textDocument.uri, d)));
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
     const file = toPath(params.textDocument.uri);
     if (!document || !file || isConfigFile(file)) return [];
-    const result = await engine.validate(file, document.getText());
-    return result?.document ? toDocumentSymbols(result.document, result.analysis) : [];
+    const analyzed = engine.analyze(file, document.getText());
+    return analyzed ? toDocumentSymbols(analyzed.document, analyzed.analysis) : [];
   });
+
+  connection.onShutdown(() => index.dispose());
 
   documents.listen(connection);
   connection.listen();
 }
 
 declare const SERVER_VERSION: string;
+
+function summarize(results: FileResult[], reused: number, cancelled: boolean, coverage: CoverageResult['reports']): ValidateAllResult {
+  const findings = results.flatMap((r) => r.findings);
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const typed = results.map((r) => r.coverage).filter((c) => c?.type);
+  const present = typed.reduce((n, c) => n + c!.sectionsPresent, 0);
+  const required = typed.reduce((n, c) => n + c!.sectionsRequired, 0);
+  return {
+    documents: results.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    coverage: required === 0 ? 100 : Math.round((present / required) * 100),
+    overdue: coverage.reduce((n, c) => n + c.report.totals.overdue, 0),
+    reused,
+    cancelled,
+  };
+}
+
+function debounce(run: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
+}
 
 function problemsMessage(problem: ConfigProblem): string {
   return problem.severity === 'error' ? `${problem.message} (OpsDocs uses its defaults until this is fixed)` : problem.message;
@@ -127,9 +239,10 @@ function toPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
-function firstWorkspaceFolder(params: InitializeParams): string | undefined {
-  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  return uri ? toPath(uri) : undefined;
+function workspaceRoots(params: InitializeParams): string[] | undefined {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(toPath).filter((p): p is string => p !== undefined);
+  return paths.length > 0 ? paths : undefined;
 }
 
 const connection = createConnection();

@@ -1,0 +1,93 @@
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { coverageOf, type DocumentCoverage } from './coverage';
+import type { DocumentResult, Engine } from './engine';
+import type { Finding } from './types';
+
+/** What a batch run reports per file: findings and coverage, plain data that crosses threads. */
+export interface FileResult {
+  path: string;
+  type?: string;
+  findings: Finding[];
+  coverage?: DocumentCoverage;
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+export interface WorkerSetup {
+  root: string;
+  configFile?: string;
+}
+
+export type WorkerRequest = { id: number; path: string } | { clear: true };
+export type WorkerResponse = { id: number; result: FileResult };
+
+/** Validates one file from disk; shared by the worker and the single-threaded path. */
+export async function validateFile(engine: Engine, path: string): Promise<FileResult> {
+  const raw = engine.fs.readFile(path);
+  if (raw === undefined) return { path, findings: [], error: `cannot read ${path}` };
+  const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
+  return result ? toFileResult(engine, result) : { path, findings: [] };
+}
+
+/** The plain-data form of a validation, with the document's coverage. */
+export function toFileResult(engine: Engine, result: DocumentResult): FileResult {
+  const root = engine.configFor(result.path).config.root;
+  const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis) : undefined;
+  return { path: result.path, type: result.type, findings: result.findings, coverage };
+}
+
+/**
+ * A pool of worker threads, each with its own engine, that validates files from disk.
+ * Results arrive in completion order; `onResult` sees each as it lands.
+ */
+export class ValidationPool {
+  private readonly workers: Worker[] = [];
+  private nextId = 0;
+  private readonly pending = new Map<number, (result: FileResult) => void>();
+
+  constructor(workerScript: string, setup: WorkerSetup, size = Math.max(1, Math.min(os.availableParallelism(), 8))) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(workerScript, { workerData: setup });
+      worker.on('message', (message: WorkerResponse) => {
+        const resolve = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        resolve?.(message.result);
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Validates the files, at most `size` at a time per worker queue; stops early when cancelled. */
+  async run(paths: readonly string[], onResult: (result: FileResult) => void, isCancelled: () => boolean = () => false): Promise<void> {
+    let next = 0;
+    const lane = async (worker: Worker) => {
+      while (next < paths.length && !isCancelled()) {
+        const path = paths[next++];
+        onResult(await this.send(worker, path));
+      }
+    };
+    await Promise.all(this.workers.map(lane));
+  }
+
+  /** After a config change: every worker forgets the configs it read. */
+  clearConfigs(): void {
+    for (const worker of this.workers) worker.postMessage({ clear: true } satisfies WorkerRequest);
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private send(worker: Worker, path: string): Promise<FileResult> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      worker.postMessage({ id, path } satisfies WorkerRequest);
+    });
+  }
+}

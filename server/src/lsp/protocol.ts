@@ -1,0 +1,39 @@
+/** The OpsDocs requests and notifications beyond LSP, shared by the server and the client. */
+import type { CoverageReport } from '../engine/coverage';
+
+export const VALIDATE_ALL = 'opsdocs/validateAll';
+export const COVERAGE = 'opsdocs/coverage';
+export const MARK_REVIEWED = 'opsdocs/markReviewed';
+export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
+/** Server → client: progress of a Validate All run. */
+export const PROGRESS = 'opsdocs/progress';
+/** Server → client: the workspace's coverage changed (a document was edited or changed on disk). */
+export const COVERAGE_CHANGED = 'opsdocs/coverageChanged';
+
+export interface ValidateAllResult {
+  documents: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Sections present of required, over typed documents, in percent. */
+  coverage: number;
+  overdue: number;
+  /** Files whose result was reused because they had not changed. */
+  reused: number;
+  cancelled: boolean;
+}
+
+export interface ProgressParams {
+  done: number;
+  total: number;
+}
+
+export interface CoverageResult {
+  /** One report per workspace folder (or config root). */
+  reports: Array<{ root: string; report: CoverageReport }>;
+}
+
+/** Edits for a document, by URI: the client applies them as one workspace edit. */
+export interface DocumentEditParams {
+  uri: string;
+}

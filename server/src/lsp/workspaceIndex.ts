@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ValidationPool, type FileResult } from '../engine/batch';
+import { summarizeCoverage, type CoverageReport, type DocumentCoverage } from '../engine/coverage';
+import { discoverDocuments } from '../engine/discover';
+import type { Engine } from '../engine/engine';
+
+interface Entry {
+  /** What the result was computed from: a disk stamp, or the version of an open editor. */
+  stamp: string;
+  result: FileResult;
+}
+
+/**
+ * Every document of the workspace with its latest result. Unchanged files keep their
+ * result; changed or new ones are validated by a pool of worker threads.
+ */
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private pool: ValidationPool | undefined;
+
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly roots: () => string[],
+    private readonly workerScript: string,
+  ) {}
+
+  /** The documents the configs of the workspace folders name. */
+  documents(): string[] {
+    const files = new Set<string>();
+    for (const root of this.roots()) {
+      const { config } = this.engine().configs.resolveFolder(root);
+      const scoped = config.file ? config : { ...config, root };
+      for (const file of discoverDocuments(scoped, root)) files.add(file);
+    }
+    return [...files].sort();
+  }
+
+  /**
+   * Brings every document's result up to date: open documents through `validateOpen`,
+   * the others from disk in the worker pool. Returns the results and how many were reused.
+   */
+  async refresh(
+    validateOpen: (file: string) => Promise<{ stamp: string; result: FileResult } | undefined>,
+    onProgress: (done: number, total: number) => void,
+    isCancelled: () => boolean,
+  ): Promise<{ results: FileResult[]; reused: number; cancelled: boolean }> {
+    const files = this.documents();
+    const stale: string[] = [];
+    let reused = 0;
+    let done = 0;
+    for (const file of files) {
+      const open = await validateOpen(file);
+      if (open) {
+        this.entries.set(file, open);
+        done++;
+      } else if (this.entries.get(file)?.stamp === diskStamp(file)) {
+        reused++;
+        done++;
+      } else {
+        stale.push(file);
+      }
+    }
+    this.forgetAllBut(new Set(files));
+    onProgress(done, files.length);
+    if (stale.length > 0) {
+      await this.workers().run(
+        stale,
+        (result) => {
+          this.entries.set(result.path, { stamp: diskStamp(result.path) ?? '', result });
+          onProgress(++done, files.length);
+        },
+        isCancelled,
+      );
+    }
+    return { results: files.map((f) => this.entries.get(f)?.result).filter((r): r is FileResult => !!r), reused, cancelled: isCancelled() };
+  }
+
+  /** Re-validates files that changed on disk (when they are not open). */
+  async refreshFiles(files: string[]): Promise<FileResult[]> {
+    const existing = files.filter((f) => diskStamp(f) !== undefined);
+    for (const gone of files.filter((f) => !existing.includes(f))) this.entries.delete(gone);
+    const results: FileResult[] = [];
+    await this.workers().run(existing, (result) => {
+      this.entries.set(result.path, { stamp: diskStamp(result.path) ?? '', result });
+      results.push(result);
+    });
+    return results;
+  }
+
+  /** Records the result of an open document, as the editor sees it. */
+  record(file: string, stamp: string, result: FileResult): void {
+    this.entries.set(file, { stamp, result });
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  /** After a config change every result may be wrong. */
+  clear(): void {
+    this.entries.clear();
+    this.pool?.clearConfigs();
+  }
+
+  coverage(): Array<{ root: string; report: CoverageReport }> {
+    return this.roots().map((root) => {
+      const { config } = this.engine().configs.resolveFolder(root);
+      const inside = [...this.entries.entries()]
+        .filter(([file]) => file.startsWith(root + path.sep))
+        .map(([, entry]) => entry.result.coverage)
+        .filter((c): c is DocumentCoverage => c !== undefined)
+        .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+      return { root, report: summarizeCoverage(inside, config, (f) => fs.existsSync(f)) };
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.pool?.dispose();
+  }
+
+  private workers(): ValidationPool {
+    this.pool ??= new ValidationPool(this.workerScript, { root: this.roots()[0] ?? process.cwd() });
+    return this.pool;
+  }
+
+  private forgetAllBut(keep: Set<string>): void {
+    for (const file of this.entries.keys()) if (!keep.has(file)) this.entries.delete(file);
+  }
+}
+
+function diskStamp(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file);
+    return `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
+}
