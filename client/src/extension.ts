@@ -1,28 +1,23 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_GLOB } from './config';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createClient } from './server';
+import { startReviewNotifications } from './views/reviewNotifications';
+import { CoverageModel } from './views/coverageModel';
+import { CoverageTree } from './views/coverageTree';
+import { DocumentStatus } from './views/statusBar';
 
 let client: LanguageClient | undefined;
 
-/** Starts the bundled language server and hands it Markdown documents and OpsDocs config files. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', pattern: CONFIG_GLOB },
-    ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_GLOB) },
-    diagnosticCollectionName: 'opsdocs',
-  };
-  // The id 'opsdocs' makes the client honour the `opsdocs.trace.server` setting.
-  client = new LanguageClient('opsdocs', 'OpsDocs', serverOptions, clientOptions);
+  client = createClient(context);
   context.subscriptions.push(client);
   await client.start();
+  const coverage = new CoverageModel(client);
+  const tree = new CoverageTree(coverage);
+  context.subscriptions.push(coverage, tree, new DocumentStatus(coverage));
+  registerCommands(context, client, coverage, tree);
+  startReviewNotifications(context, coverage);
 }
 
 export async function deactivate(): Promise<void> {

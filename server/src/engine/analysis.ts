@@ -32,9 +32,14 @@ function resolveType(doc: OpsDocument, config: OpsDocsConfig): { type?: DocType;
     const type = config.types.find((t) => t.id === declared);
     return type ? { type, source: 'frontmatter' } : {};
   }
-  const relative = toPosix(path.relative(config.root, doc.path));
-  const type = config.types.find((t) => t.match.length > 0 && matcherOf(t)(relative));
+  const type = typeForPath(config, doc.path);
   return type ? { type, source: 'config' } : {};
+}
+
+/** The first configured type whose `match` globs take the path. */
+export function typeForPath(config: OpsDocsConfig, file: string): DocType | undefined {
+  const relative = toPosix(path.relative(config.root, file));
+  return config.types.find((t) => t.match.length > 0 && matcherOf(t)(relative));
 }
 
 function reviewOf(doc: OpsDocument, config: OpsDocsConfig, today: CalendarDate): ReviewStatus {

@@ -5,6 +5,8 @@ export const VALIDATE_ALL = 'opsdocs/validateAll';
 export const COVERAGE = 'opsdocs/coverage';
 export const MARK_REVIEWED = 'opsdocs/markReviewed';
 export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
+/** The text of a new document for a path (and a type, else the one the config gives the path). */
+export const NEW_DOCUMENT = 'opsdocs/newDocument';
 /** Server → client: progress of a Validate All run. */
 export const PROGRESS = 'opsdocs/progress';
 /** Server → client: the workspace's coverage changed (a document was edited or changed on disk). */
@@ -36,4 +38,11 @@ export interface CoverageResult {
 /** Edits for a document, by URI: the client applies them as one workspace edit. */
 export interface DocumentEditParams {
   uri: string;
+}
+
+export interface NewDocumentParams {
+  /** Absolute path of the document to create. */
+  path: string;
+  type?: string;
+  title?: string;
 }

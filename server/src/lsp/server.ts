@@ -20,16 +20,21 @@ import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
 import { LineIndex } from '../engine/text';
+import { renderDocument } from '../engine/templates';
+import { formatIsoDate } from '../engine/dates';
+import { typeForPath } from '../engine/analysis';
 import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
 import {
   COVERAGE,
   COVERAGE_CHANGED,
   INSERT_MISSING_SECTIONS,
   MARK_REVIEWED,
+  NEW_DOCUMENT,
   PROGRESS,
   VALIDATE_ALL,
   type CoverageResult,
   type DocumentEditParams,
+  type NewDocumentParams,
   type ValidateAllResult,
 } from './protocol';
 import { Scheduler } from './scheduler';
@@ -177,6 +182,13 @@ export function startServer(connection: Connection): void {
     return analyzed ? insertMissingSectionsEdits(analyzed.document, analyzed.analysis) : [];
   });
 
+  connection.onRequest(NEW_DOCUMENT, (params: NewDocumentParams): string => {
+    const { config } = engine.configFor(params.path);
+    const type = config.types.find((t) => t.id === params.type) ?? typeForPath(config, params.path);
+    const title = params.title ?? titleFromPath(params.path);
+    return renderDocument(type, { title, date: formatIsoDate(engine.today()), owner: 'TODO', cycle: config.review.cycle });
+  });
+
   function analyzeUri(uri: string) {
     const file = toPath(uri);
     const text = file ? engine.fs.readFile(file) : undefined;
@@ -229,6 +241,12 @@ function debounce(run: () => void, ms: number): () => void {
 
 function problemsMessage(problem: ConfigProblem): string {
   return problem.severity === 'error' ? `${problem.message} (OpsDocs uses its defaults until this is fixed)` : problem.message;
+}
+
+/** `docs/runbooks/backup_restore.md` → "Backup Restore". */
+function titleFromPath(file: string): string {
+  const words = path.basename(file, path.extname(file)).split(/[-_\s]+/).filter(Boolean);
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') || 'Untitled';
 }
 
 function isConfigFile(file: string): boolean {
