@@ -127,6 +127,25 @@ describe('opsdocs validate', () => {
     assert.equal(stderr, '.opsdocs.yaml:2:10: error "review.cycle" must be a review cycle such as 30d, 2w, 6m, 1y, monthly, quarterly or yearly [config]\n');
   });
 
+  it('reports missing requiredDocs on the config file when a folder is validated', () => {
+    const dir = workspace({ '.opsdocs.yaml': 'requiredDocs:\n  - docs/backup_restore.md\n  - alert-runbook\n', 'docs/alert.md': CLEAN });
+    const { code, stdout } = run(dir, 'validate');
+    assert.equal(code, 1);
+    assert.equal(stdout, '.opsdocs.yaml:2:5: error Required document docs/backup_restore.md does not exist [doc-required-missing]\n1 error, 0 warnings, 0 infos in 2 documents\n');
+    assert.equal(run(dir, 'validate', 'docs/alert.md').code, 0, 'a single file says nothing about the set');
+  });
+
+  it('validates large sets in worker threads with the same results', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`d${String(i).padStart(2, '0')}.md`] = i % 2 ? WARNING : CLEAN;
+    const dir = workspace(files);
+    const report = JSON.parse(run(dir, 'validate', '--format', 'json').stdout);
+    assert.equal(report.files.length, 60);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), Object.keys(files).sort());
+    assert.deepEqual(report.summary, { files: 60, errors: 0, warnings: 30, infos: 0 });
+    assert.equal(report.files[1].diagnostics[0].rule, 'placeholder');
+  });
+
   it('applies --config to every document', () => {
     const dir = workspace({ 'strict.yaml': 'rules:\n  placeholder: error\n', 'a.md': WARNING });
     const { code, stdout } = run(dir, 'validate', 'a.md', '--config', 'strict.yaml');

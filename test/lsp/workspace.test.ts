@@ -51,9 +51,29 @@ describe('workspace features over LSP', () => {
     assert.deepEqual(progress.at(-1), { done: 32, total: 32 });
   });
 
+  it('reports the requiredDocs entries that no document satisfies, on the config file', async () => {
+    const diagnostics = await client.diagnostics(path.join(root, '.opsdocs.yaml'), (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, d.range.start]),
+      [['doc-required-missing', 'No document of type postmortem exists, but requiredDocs asks for one', { line: 0, character: 15 }]],
+    );
+  });
+
+  it('finds a heading by workspace symbol and text by search, at its line', async () => {
+    write(root, { 'runbooks/deploy.md': '# Deploy\n\n## Emergency Rollback\n\nRun the rollback script.\n\nThen check the canary dashboard.\n' });
+    await client.changedOnDisk([{ file: path.join(root, 'runbooks/deploy.md'), type: 1 }]);
+    await client.connection.sendRequest('opsdocs/validateAll', {});
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'emergency rollb' })) as Array<{ name: string; location: { uri: string; range: { start: { line: number } } } }>;
+    assert.equal(symbols[0].name, 'Emergency Rollback');
+    assert.equal(symbols[0].location.uri, uri(path.join(root, 'runbooks/deploy.md')));
+    assert.equal(symbols[0].location.range.start.line, 2);
+    const hits = (await client.connection.sendRequest('opsdocs/search', { query: 'canary dashbord' })) as Array<{ path: string; line: number; kind: string; preview: string }>;
+    assert.deepEqual(hits[0], { path: path.join(root, 'runbooks/deploy.md'), line: 6, heading: 'Emergency Rollback', preview: 'Then check the canary dashboard.', kind: 'text', score: hits[0].score } as never);
+  });
+
   it('reuses the results of unchanged files on the next run', async () => {
     const summary = (await client.connection.sendRequest('opsdocs/validateAll', {})) as ValidateAllResult;
-    assert.equal(summary.reused, 32);
+    assert.equal(summary.reused, 33);
     assert.equal(summary.errors, 2);
   });
 
@@ -72,7 +92,7 @@ describe('workspace features over LSP', () => {
     const pending = client.connection.sendRequest('opsdocs/validateAll', {}, source.token) as Promise<ValidateAllResult>;
     source.cancel();
     const outcome = await pending.then(
-      (result) => result.cancelled && result.documents < 32,
+      (result) => result.cancelled && result.documents < 33,
       (error: Error) => /cancel/i.test(error.message),
     );
     assert.ok(outcome);
@@ -84,7 +104,7 @@ describe('workspace features over LSP', () => {
     const { report } = reports[0];
     assert.deepEqual(report.types.map((t) => [t.type, t.documents, t.coverage]), [['alert-runbook', 2, 100]]);
     assert.deepEqual(report.required, [{ entry: 'postmortem', kind: 'type', present: false, documents: [] }]);
-    assert.equal(report.documents.length, 32);
+    assert.equal(report.documents.length, 33);
   });
 
   it('gives the edits of Mark as Reviewed and Insert Missing Sections', async () => {

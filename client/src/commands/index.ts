@@ -4,6 +4,7 @@ import type { CoverageModel } from '../views/coverageModel';
 import type { CoverageNode, CoverageTree } from '../views/coverageTree';
 import { showCoverageReport } from './coverageReport';
 import { applyServerEdits, createFromTemplate } from './documents';
+import { searchDocs } from './searchDocs';
 import { validateAll } from './validateAll';
 
 /** Every command of the extension, one small function each. */
@@ -19,6 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('opsdocs.coverage.reveal', (node: CoverageNode) => node.kind === 'document' && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(node.document.path)));
   register('opsdocs.coverage.createFromTemplate', (node: CoverageNode) => node.kind === 'missing' && createFromTemplate(client, node.root, node.required));
   register('opsdocs.revealActiveInCoverage', () => revealActive(tree));
+  register('opsdocs.searchDocs', () => searchDocs(client));
 }
 
 /** The document a command acts on: the tree node it was invoked on, else the active editor. */

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { coverageOf, type DocumentCoverage } from './coverage';
 import type { DocumentResult, Engine } from './engine';
+import { outlineOf, type Outline } from './outline';
 import type { Finding } from './types';
 
 /** What a batch run reports per file: findings and coverage, plain data that crosses threads. */
@@ -10,6 +11,8 @@ export interface FileResult {
   type?: string;
   findings: Finding[];
   coverage?: DocumentCoverage;
+  /** Headings and the text under each, for search and workspace symbols. */
+  outline?: Outline;
   /** Set when the file could not be read. */
   error?: string;
 }
@@ -34,7 +37,8 @@ export async function validateFile(engine: Engine, path: string): Promise<FileRe
 export function toFileResult(engine: Engine, result: DocumentResult): FileResult {
   const root = engine.configFor(result.path).config.root;
   const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis) : undefined;
-  return { path: result.path, type: result.type, findings: result.findings, coverage };
+  const outline = result.document ? outlineOf(result.document) : undefined;
+  return { path: result.path, type: result.type, findings: result.findings, coverage, outline };
 }
 
 /**

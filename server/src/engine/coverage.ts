@@ -78,7 +78,7 @@ export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocs
   const types = config.types
     .map((type) => typeRow(type.id, type.title, documents.filter((d) => d.type === type.id)))
     .filter((row) => row.documents > 0);
-  const required = config.requiredDocs.map((entry) => requiredDoc(entry, config, documents, exists));
+  const required = requiredDocsStatus(config, documents, exists);
   const typed = documents.filter((d) => d.type);
   const present = typed.reduce((n, d) => n + d.sectionsPresent, 0);
   const needed = typed.reduce((n, d) => n + d.sectionsRequired, 0);
@@ -112,9 +112,14 @@ function typeRow(type: string, title: string, documents: DocumentCoverage[]): Ty
   };
 }
 
-function requiredDoc(entry: string, config: OpsDocsConfig, documents: DocumentCoverage[], exists: (file: string) => boolean): RequiredDoc {
+/** Which entries of the config's `requiredDocs` the documents (by type) and the disk (by path) satisfy. */
+export function requiredDocsStatus(config: OpsDocsConfig, documents: Array<{ path: string; type?: string }>, exists: (file: string) => boolean): RequiredDoc[] {
+  return config.requiredDocs.map((entry) => requiredDoc(entry, config, documents, exists));
+}
+
+function requiredDoc(entry: string, config: OpsDocsConfig, documents: Array<{ path: string; type?: string }>, exists: (file: string) => boolean): RequiredDoc {
   if (config.types.some((t) => t.id === entry)) {
-    const matching = documents.filter((d) => d.type === entry).map((d) => d.relativePath);
+    const matching = documents.filter((d) => d.type === entry).map((d) => toPosix(path.relative(config.root, d.path)));
     return { entry, kind: 'type', present: matching.length > 0, documents: matching };
   }
   const file = path.resolve(config.root, entry);

@@ -7,6 +7,8 @@ export const MARK_REVIEWED = 'opsdocs/markReviewed';
 export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
 /** The text of a new document for a path (and a type, else the one the config gives the path). */
 export const NEW_DOCUMENT = 'opsdocs/newDocument';
+/** Full-text search over every document: `{ query }` → SearchHit[]. */
+export const SEARCH = 'opsdocs/search';
 /** Server → client: progress of a Validate All run. */
 export const PROGRESS = 'opsdocs/progress';
 /** Server → client: the workspace's coverage changed (a document was edited or changed on disk). */
@@ -45,4 +47,9 @@ export interface NewDocumentParams {
   path: string;
   type?: string;
   title?: string;
+}
+
+export interface SearchParams {
+  query: string;
+  limit?: number;
 }

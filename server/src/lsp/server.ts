@@ -20,6 +20,8 @@ import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
 import { LineIndex } from '../engine/text';
+import { requiredDocsFindings } from '../engine/requiredDocs';
+import type { Finding } from '../engine/types';
 import { renderDocument } from '../engine/templates';
 import { formatIsoDate } from '../engine/dates';
 import { typeForPath } from '../engine/analysis';
@@ -31,13 +33,17 @@ import {
   MARK_REVIEWED,
   NEW_DOCUMENT,
   PROGRESS,
+  SEARCH,
   VALIDATE_ALL,
   type CoverageResult,
   type DocumentEditParams,
   type NewDocumentParams,
+  type SearchParams,
   type ValidateAllResult,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { workspaceSymbols } from './symbols';
+import type { SearchHit } from '../engine/search';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is checked again. */
@@ -76,9 +82,13 @@ export function startServer(connection: Connection): void {
     return showConfigProblems(file, text, parseConfig(file, text).problems);
   }
 
+  /** Missing `requiredDocs` entries per config file, as of the last look at the whole workspace. */
+  const manifestFindings = new Map<string, Finding[]>();
+
   async function showConfigProblems(file: string, text: string, problems: ConfigProblem[]): Promise<void> {
-    if (problems.length === 0 && !configDiagnosticsShown.has(file)) return;
-    problems.length > 0 ? configDiagnosticsShown.add(file) : configDiagnosticsShown.delete(file);
+    const manifest = manifestFindings.get(file) ?? [];
+    if (problems.length === 0 && manifest.length === 0 && !configDiagnosticsShown.has(file)) return;
+    problems.length + manifest.length > 0 ? configDiagnosticsShown.add(file) : configDiagnosticsShown.delete(file);
     const lines = new LineIndex(text);
     const diagnostics: Diagnostic[] = problems.map((p) => ({
       range: lines.range(p.start, p.end),
@@ -87,7 +97,19 @@ export function startServer(connection: Connection): void {
       code: 'config',
       message: problemsMessage(p),
     }));
+    diagnostics.push(...manifest.map((f) => toDiagnostic(f, 0)));
     await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+  }
+
+  /** Re-reads the manifest of every workspace folder's config against the index. */
+  async function publishManifests(): Promise<void> {
+    for (const { root, report } of index.coverage()) {
+      const { config, problems } = engine.configs.resolveFolder(root);
+      if (!config.file) continue;
+      const text = engine.fs.readFile(config.file) ?? '';
+      manifestFindings.set(config.file, requiredDocsFindings(config, text, report.required));
+      await showConfigProblems(config.file, text, problems);
+    }
   }
 
   /** Diagnostics of a document that is not open, as last validated from disk. */
@@ -98,6 +120,7 @@ export function startServer(connection: Connection): void {
   const rediagnoseAll = () => {
     engine.configs.clear();
     index.clear();
+    indexed = undefined;
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     coverageChanged();
   };
@@ -118,6 +141,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'opsdocs', version: SERVER_VERSION },
     };
@@ -162,13 +186,28 @@ export function startServer(connection: Connection): void {
     const run = await index.refresh(validateOpen, progress, () => token.isCancellationRequested);
     workspaceDiagnostics = true;
     for (const result of run.results) if (!documents.get(pathToFileURL(result.path).href)) await publishClosed(result);
+    await publishManifests();
     coverageChanged();
     return summarize(run.results, run.reused, run.cancelled, index.coverage());
   });
 
+  /** The first coverage, search or symbol request fills the index; later ones find it current. */
+  let indexed: Promise<unknown> | undefined;
+  const ensureIndexed = () => (indexed ??= index.refresh(validateOpen, () => undefined, () => false).then(publishManifests));
+
   connection.onRequest(COVERAGE, async (): Promise<CoverageResult> => {
-    await index.refresh(validateOpen, () => undefined, () => false);
+    await ensureIndexed();
     return { reports: index.coverage() };
+  });
+
+  connection.onRequest(SEARCH, async ({ query, limit }: SearchParams): Promise<SearchHit[]> => {
+    await ensureIndexed();
+    return index.search.search(query, limit);
+  });
+
+  connection.onWorkspaceSymbol(async ({ query }) => {
+    await ensureIndexed();
+    return workspaceSymbols(index.search.headings(), query);
   });
 
   connection.onRequest(MARK_REVIEWED, ({ uri }: DocumentEditParams): TextEdit[] => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ValidationPool, type FileResult } from '../engine/batch';
 import { summarizeCoverage, type CoverageReport, type DocumentCoverage } from '../engine/coverage';
 import { discoverDocuments } from '../engine/discover';
+import { DocsSearch } from '../engine/search';
 import type { Engine } from '../engine/engine';
 
 interface Entry {
@@ -17,6 +18,8 @@ interface Entry {
  */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
+  /** Full-text search over the same documents, kept in step with `entries`. */
+  readonly search = new DocsSearch();
   private pool: ValidationPool | undefined;
 
   constructor(
@@ -52,7 +55,7 @@ export class WorkspaceIndex {
     for (const file of files) {
       const open = await validateOpen(file);
       if (open) {
-        this.entries.set(file, open);
+        this.put(file, open);
         done++;
       } else if (this.entries.get(file)?.stamp === diskStamp(file)) {
         reused++;
@@ -67,7 +70,7 @@ export class WorkspaceIndex {
       await this.workers().run(
         stale,
         (result) => {
-          this.entries.set(result.path, { stamp: diskStamp(result.path) ?? '', result });
+          this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
           onProgress(++done, files.length);
         },
         isCancelled,
@@ -79,10 +82,10 @@ export class WorkspaceIndex {
   /** Re-validates files that changed on disk (when they are not open). */
   async refreshFiles(files: string[]): Promise<FileResult[]> {
     const existing = files.filter((f) => diskStamp(f) !== undefined);
-    for (const gone of files.filter((f) => !existing.includes(f))) this.entries.delete(gone);
+    for (const gone of files.filter((f) => !existing.includes(f))) this.forget(gone);
     const results: FileResult[] = [];
     await this.workers().run(existing, (result) => {
-      this.entries.set(result.path, { stamp: diskStamp(result.path) ?? '', result });
+      this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
       results.push(result);
     });
     return results;
@@ -90,7 +93,7 @@ export class WorkspaceIndex {
 
   /** Records the result of an open document, as the editor sees it. */
   record(file: string, stamp: string, result: FileResult): void {
-    this.entries.set(file, { stamp, result });
+    this.put(file, { stamp, result });
   }
 
   has(file: string): boolean {
@@ -99,8 +102,12 @@ export class WorkspaceIndex {
 
   /** After a config change every result may be wrong. */
   clear(): void {
-    this.entries.clear();
+    for (const file of [...this.entries.keys()]) this.forget(file);
     this.pool?.clearConfigs();
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   coverage(): Array<{ root: string; report: CoverageReport }> {
@@ -125,7 +132,18 @@ export class WorkspaceIndex {
   }
 
   private forgetAllBut(keep: Set<string>): void {
-    for (const file of this.entries.keys()) if (!keep.has(file)) this.entries.delete(file);
+    for (const file of [...this.entries.keys()]) if (!keep.has(file)) this.forget(file);
+  }
+
+  private put(file: string, entry: Entry): void {
+    this.entries.set(file, entry);
+    if (entry.result.outline) this.search.replace(file, entry.result.outline);
+    else this.search.remove(file);
+  }
+
+  private forget(file: string): void {
+    this.entries.delete(file);
+    this.search.remove(file);
   }
 }
 
