@@ -67,7 +67,7 @@ describe('workspace features over LSP', () => {
     assert.equal(symbols[0].name, 'Emergency Rollback');
     assert.equal(symbols[0].location.uri, uri(path.join(root, 'runbooks/deploy.md')));
     assert.equal(symbols[0].location.range.start.line, 2);
-    const hits = (await client.connection.sendRequest('opsdocs/search', { query: 'canary dashbord' })) as Array<{ path: string; line: number; kind: string; preview: string }>;
+    const hits = (await client.connection.sendRequest('opsdocs/search', { query: 'canary dashbord' })) as Array<{ path: string; line: number; kind: string; preview: string; score: number }>;
     assert.deepEqual(hits[0], { path: path.join(root, 'runbooks/deploy.md'), line: 6, heading: 'Emergency Rollback', preview: 'Then check the canary dashboard.', kind: 'text', score: hits[0].score } as never);
   });
 
