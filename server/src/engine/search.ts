@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import { Charset, Document, type DocumentData } from 'flexsearch';
 import type { Outline } from './outline';
 
 /** A place a query matched, ready to open: the document, the line, what matched there. */
@@ -13,74 +13,98 @@ export interface SearchHit {
   score: number;
 }
 
-interface Entry {
+interface Entry extends DocumentData {
   id: number;
   path: string;
-  heading: string;
-  text: string;
+  headings: string;
   meta: string;
-  line: number;
+  text: string;
 }
 
+/** How much a match in each field counts: headings most, then front matter, then prose. */
+const FIELD_WEIGHT = { headings: 4, meta: 2, text: 1 } as const;
+type Field = keyof typeof FIELD_WEIGHT;
+
 /**
- * Full-text search over every section of every document: headings weigh most, then
- * front matter, then prose; prefix and typo-tolerant matching. Documents are replaced
- * one at a time as they change, so the index stays current without rebuilding.
+ * Full-text search over every document (FlexSearch, with forward tokens so a word matches
+ * as you type it, and phonetic folding so a misspelt word still matches). One entry per document: ranking is per document, and the line is found
+ * only in the few hits shown. Documents are replaced one at a time as they change.
  */
 export class DocsSearch {
-  private readonly mini = new MiniSearch<Entry>({
-    fields: ['heading', 'meta', 'text'],
-    storeFields: ['path', 'heading', 'line'],
-    searchOptions: { boost: { heading: 4, meta: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  private readonly index = new Document<Entry>({
+    // Keeps a reverse map so that replacing one changed document costs milliseconds, not a scan.
+    fastupdate: true,
+    document: {
+      id: 'id',
+      // LatinExtra folds spelling variants together, so "dashbord" still finds "dashboard".
+      index: (Object.keys(FIELD_WEIGHT) as Field[]).map((field) => ({ field, tokenize: 'forward' as const, encoder: Charset.LatinExtra })),
+    },
   });
-  private readonly idsByPath = new Map<string, number[]>();
-  private readonly entries = new Map<number, Entry>();
+  private readonly ids = new Map<string, number>();
+  private readonly outlines = new Map<number, { path: string; outline: Outline }>();
   private nextId = 0;
 
   get documentCount(): number {
-    return this.idsByPath.size;
+    return this.ids.size;
   }
 
   replace(path: string, outline: Outline): void {
     this.remove(path);
-    const ids: number[] = [];
-    outline.sections.forEach((section, i) => {
-      const entry: Entry = { id: this.nextId++, path, heading: section.heading, text: section.text, meta: i === 0 ? (outline.frontMatter ?? '') : '', line: section.line };
-      ids.push(entry.id);
-      this.entries.set(entry.id, entry);
-      this.mini.add(entry);
-    });
-    this.idsByPath.set(path, ids);
+    const id = this.nextId++;
+    const headings = outline.sections.map((s) => s.heading).filter(Boolean).join('\n');
+    const text = outline.sections.map((s) => s.text).join('\n');
+    this.index.add({ id, path, headings, meta: outline.frontMatter ?? '', text });
+    this.ids.set(path, id);
+    this.outlines.set(id, { path, outline });
   }
 
   remove(path: string): void {
-    for (const id of this.idsByPath.get(path) ?? []) {
-      this.mini.discard(id);
-      this.entries.delete(id);
-    }
-    this.idsByPath.delete(path);
+    const id = this.ids.get(path);
+    if (id === undefined) return;
+    this.index.remove(id);
+    this.ids.delete(path);
+    this.outlines.delete(id);
   }
 
   search(query: string, limit = 50): SearchHit[] {
     if (!query.trim()) return [];
-    return this.mini
-      .search(query)
+    const scores = new Map<number, number>();
+    for (const { field, result } of this.index.search(query, { limit }) as Array<{ field: Field; result: number[] }>) {
+      // Each field lists its best documents first; a document's score adds its rank in each field, weighted.
+      result.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + FIELD_WEIGHT[field] * (1 - rank / (limit + 1))));
+    }
+    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
-      .map((result) => this.toHit(this.entries.get(result.id as number)!, result.terms, result.score));
+      .map(([id, score]) => {
+        const { path, outline } = this.outlines.get(id)!;
+        return locate(path, outline, terms, score);
+      });
   }
 
   /** Every heading, for workspace symbols. */
   headings(): Array<{ path: string; heading: string; line: number }> {
-    return [...this.entries.values()].filter((e) => e.heading).map(({ path, heading, line }) => ({ path, heading, line }));
+    const all: Array<{ path: string; heading: string; line: number }> = [];
+    for (const { path, outline } of this.outlines.values()) {
+      for (const section of outline.sections) if (section.heading) all.push({ path, heading: section.heading, line: section.line });
+    }
+    return all;
   }
+}
 
-  private toHit(entry: Entry, terms: string[], score: number): SearchHit {
-    const matches = (text: string) => terms.some((term) => text.toLowerCase().includes(term));
-    if (entry.heading && matches(entry.heading)) return { path: entry.path, line: entry.line, heading: entry.heading, preview: entry.heading, kind: 'heading', score };
-    const lines = entry.text.split(/\r\n|\r|\n/);
+/** The best place in a matching document: a heading with the words, else the first line with them. */
+function locate(path: string, outline: Outline, terms: string[], score: number): SearchHit {
+  // A typo'd or partial query word is found by its first letters.
+  const stems = terms.map((term) => term.slice(0, Math.max(3, term.length - 2)));
+  const matches = (text: string) => stems.some((stem) => text.toLowerCase().includes(stem));
+  const heading = outline.sections.find((s) => s.heading && matches(s.heading));
+  if (heading) return { path, line: heading.line, heading: heading.heading, preview: heading.heading, kind: 'heading', score };
+  for (const section of outline.sections) {
+    const lines = section.text.split(/\r\n|\r|\n/);
     const index = lines.findIndex(matches);
-    if (index >= 0) return { path: entry.path, line: entry.line + index, heading: entry.heading, preview: lines[index].trim(), kind: 'text', score };
-    const metaLine = entry.meta.split(/\r\n|\r|\n/).find(matches);
-    return { path: entry.path, line: entry.line, heading: entry.heading, preview: (metaLine ?? entry.heading).trim(), kind: metaLine ? 'frontmatter' : 'heading', score };
+    if (index >= 0) return { path, line: section.line + index, heading: section.heading, preview: lines[index].trim(), kind: 'text', score };
   }
+  const metaLine = (outline.frontMatter ?? '').split(/\r\n|\r|\n/).find(matches);
+  return { path, line: 0, heading: outline.title ?? '', preview: (metaLine ?? outline.title ?? '').trim(), kind: metaLine ? 'frontmatter' : 'heading', score };
 }

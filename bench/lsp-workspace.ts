@@ -1,0 +1,70 @@
+/**
+ * The language server on a large documentation set: Validate All (cold and warm), re-validation
+ * after one file changes on disk, search latency, and the server's memory.
+ * Usage: node --import tsx bench/lsp-workspace.ts [count=10000]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { LspClient } from '../test/helpers/lspClient';
+
+const count = Number(process.argv[2] ?? 10_000);
+const root = path.join(__dirname, '.generated', `docs-${count}`);
+const QUERIES = ['rollback', 'kubectl rollout', 'escalat', 'payments restart', 'healthz', 'checkout drain', 'rotate credentials', 'canary', 'platform team lead', 'rolback', 'vpn', 'SLO', 'ledger fail over', 'replicas', 'dashboards ten minutes'];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function rssMegabytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(root)) spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generate.ts'), String(count)], { stdio: 'inherit' });
+  const client = new LspClient();
+  await client.initialize(root);
+
+  let started = performance.now();
+  const cold = (await client.connection.sendRequest('opsdocs/validateAll', {})) as { documents: number };
+  const coldMs = performance.now() - started;
+
+  started = performance.now();
+  await client.connection.sendRequest('opsdocs/validateAll', {});
+  const warmMs = performance.now() - started;
+
+  const file = path.join(root, 'runbooks', 'payments', 'runbook-0.md');
+  const original = fs.readFileSync(file, 'utf8');
+  const changes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    fs.writeFileSync(file, original + `\nTODO: change ${i}\n`);
+    client.forget(file);
+    started = performance.now();
+    await client.changedOnDisk([{ file, type: 2 }]);
+    await client.diagnostics(file, (p) => p.diagnostics.some((d) => String(d.message).includes("Placeholder")));
+    changes.push(performance.now() - started);
+  }
+  fs.writeFileSync(file, original);
+
+  const searches: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const query of QUERIES) {
+      started = performance.now();
+      await client.connection.sendRequest('opsdocs/search', { query, limit: 50 });
+      searches.push(performance.now() - started);
+    }
+  }
+  const rss = rssMegabytes(client.pid);
+  await client.stop();
+
+  console.log(`documents                         ${cold.documents}`);
+  console.log(`Validate All, cold               ${(coldMs / 1000).toFixed(2)} s`);
+  console.log(`Validate All, nothing changed    ${warmMs.toFixed(0)} ms`);
+  console.log(`re-validation of a changed file  p50 ${percentile(changes, 50).toFixed(1)} ms, max ${Math.max(...changes).toFixed(1)} ms (target < 100 ms)`);
+  console.log(`search (${searches.length} queries)          p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms (target p95 < 20 ms)`);
+  console.log(`server memory (RSS)              ${rss.toFixed(0)} MB`);
+}
+
+void main();
