@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { TRUSTED } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { createClient } from './server';
 import { startReviewNotifications } from './views/reviewNotifications';
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context);
   context.subscriptions.push(client);
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUSTED)));
   const coverage = new CoverageModel(client);
   const tree = new CoverageTree(coverage);
   context.subscriptions.push(coverage, tree, new DocumentStatus(coverage));

@@ -18,6 +18,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: [vscode.workspace.createFileSystemWatcher(CONFIG_GLOB), vscode.workspace.createFileSystemWatcher(DOCUMENT_GLOB)],
     },
     diagnosticCollectionName: 'opsdocs',
+    // In Restricted Mode the server runs no program on the workspace's behalf (git, checkers).
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   // The id 'opsdocs' makes the client honour the `opsdocs.trace.server` setting.
   return new LanguageClient('opsdocs', 'OpsDocs', serverOptions, clientOptions);

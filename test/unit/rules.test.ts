@@ -16,6 +16,12 @@ import { testEngine, validateText } from '../helpers/engine';
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
+/** Rules whose cases cannot be plain files, with the test that covers them instead. */
+const TESTED_ELSEWHERE: Record<string, string> = {
+  'review-drift': 'needs a git history of its own: test/unit/reviewDrift.test.ts',
+};
+const FIXTURE_RULES = RULES.filter((rule) => !(rule.id in TESTED_ELSEWHERE));
+
 interface Expected {
   line: number;
   column: number;
@@ -57,14 +63,14 @@ async function fixRule(ruleId: string, file: string, text: string): Promise<stri
 
 describe('rules over fixtures', () => {
   it('has a fixture folder with good and bad cases for every rule', () => {
-    for (const rule of RULES) {
+    for (const rule of FIXTURE_RULES) {
       const cases = casesOf(rule.id).map((f) => path.basename(f));
       assert.ok(cases.some((c) => c.startsWith('good')), `${rule.id} needs a good case`);
       assert.ok(cases.some((c) => !c.startsWith('good')), `${rule.id} needs a bad case`);
     }
   });
 
-  for (const rule of RULES) {
+  for (const rule of FIXTURE_RULES) {
     describe(rule.id, () => {
       for (const file of casesOf(rule.id)) {
         const name = path.relative(path.join(FIXTURES, rule.id), file);

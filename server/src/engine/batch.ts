@@ -20,6 +20,7 @@ export interface FileResult {
 export interface WorkerSetup {
   root: string;
   configFile?: string;
+  trusted?: boolean;
 }
 
 export type WorkerRequest = { id: number; path: string } | { clear: true };

@@ -32,6 +32,8 @@ export interface EngineOptions {
   configFile?: string;
   today?: () => CalendarDate;
   rules?: readonly Rule[];
+  /** Whether the workspace is trusted (default true; the editor says otherwise in Restricted Mode). */
+  trusted?: boolean;
 }
 
 /** Cancels a run whose result nobody will read any more (the document changed meanwhile). */
@@ -47,7 +49,11 @@ export class Engine {
     this.configs = new ConfigResolver(options.fs, options.root, options.configFile);
     this.rules = options.rules ?? RULES;
     this.today = options.today ?? (() => todayLocal());
+    this.trusted = options.trusted ?? true;
   }
+
+  /** Settable: a workspace can be trusted after the engine was made. */
+  trusted: boolean;
 
   get fs(): FileSystem {
     return this.options.fs;
@@ -93,6 +99,7 @@ export class Engine {
       options: run.config.rules[rule.id]?.options ?? {},
       today: this.today(),
       fs: this.options.fs,
+      trusted: this.trusted,
       report: (report) => run.findings.push({ rule: rule.id, severity, ...report }),
       range: (start, end) => run.document.lines.range(start, end),
     };

@@ -13,6 +13,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   today: CalendarDate;
   fs: FileSystem;
+  /** False in an untrusted workspace: then no rule runs a program on the workspace's behalf. */
+  trusted: boolean;
   report(report: Report): void;
   /** A range from two offsets into the document's text. */
   range(start: number, end: number): Range;

@@ -5,7 +5,7 @@ import { Engine } from './engine';
 import { diskFileSystem } from './fileSystem';
 
 const setup = workerData as WorkerSetup;
-const engine = new Engine({ fs: diskFileSystem, root: setup.root, configFile: setup.configFile });
+const engine = new Engine({ fs: diskFileSystem, root: setup.root, configFile: setup.configFile, trusted: setup.trusted });
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   if ('clear' in request) {

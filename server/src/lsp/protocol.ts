@@ -9,6 +9,8 @@ export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
 export const NEW_DOCUMENT = 'opsdocs/newDocument';
 /** Full-text search over every document: `{ query }` → SearchHit[]. */
 export const SEARCH = 'opsdocs/search';
+/** Client → server: the user trusted the workspace (it starts untrusted in Restricted Mode). */
+export const TRUSTED = 'opsdocs/trusted';
 /** Server → client: progress of a Validate All run. */
 export const PROGRESS = 'opsdocs/progress';
 /** Server → client: the workspace's coverage changed (a document was edited or changed on disk). */

@@ -34,6 +34,7 @@ import {
   NEW_DOCUMENT,
   PROGRESS,
   SEARCH,
+  TRUSTED,
   VALIDATE_ALL,
   type CoverageResult,
   type DocumentEditParams,
@@ -135,7 +136,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams) => {
     roots = workspaceRoots(params) ?? roots;
-    engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0] });
+    const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted ?? true;
+    engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0], trusted });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -168,6 +170,12 @@ export function startServer(connection: Connection): void {
     } else {
       await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }
+  });
+
+  connection.onNotification(TRUSTED, () => {
+    engine.trusted = true;
+    index.trust();
+    rediagnoseAll();
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {

@@ -126,8 +126,14 @@ export class WorkspaceIndex {
     await this.pool?.dispose();
   }
 
+  /** Worker engines are made with the trust of the moment; after trust is granted, new ones are. */
+  trust(): void {
+    void this.pool?.dispose();
+    this.pool = undefined;
+  }
+
   private workers(): ValidationPool {
-    this.pool ??= new ValidationPool(this.workerScript, { root: this.roots()[0] ?? process.cwd() });
+    this.pool ??= new ValidationPool(this.workerScript, { root: this.roots()[0] ?? process.cwd(), trusted: this.engine().trusted });
     return this.pool;
   }
 

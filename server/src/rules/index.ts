@@ -6,6 +6,7 @@ import { reviewDueSoon } from './review-due-soon';
 import { reviewInvalid } from './review-invalid';
 import { reviewMissing } from './review-missing';
 import { reviewStale } from './review-stale';
+import { reviewDrift } from './review-drift';
 import { sectionEmpty } from './section-empty';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   reviewStale,
   reviewDueSoon,
   reviewInvalid,
+  reviewDrift,
   placeholder,
   absolutePath,
   ...LINK_RULES,

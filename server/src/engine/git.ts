@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileSystem } from './fileSystem';
+
+export interface LastChange {
+  date: string;
+  commit: string;
+}
+
+const TIMEOUT_MS = 3_000;
+/** Keyed by file and the commit HEAD points at: a new commit is a new key, nothing goes stale. */
+const cache = new Map<string, Promise<LastChange | undefined>>();
+let gitMissing = false;
+
+/** The folder holding `.git` above a path, found through the engine's file system. */
+export function gitRoot(files: FileSystem, from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (files.stat(path.join(dir, '.git')) !== undefined) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The last commit that touched a file, from `git log`: read-only, never through a pager
+ * or an fsmonitor hook a repository could configure; cached until HEAD moves.
+ */
+export function lastChange(root: string, file: string): Promise<LastChange | undefined> {
+  if (gitMissing) return Promise.resolve(undefined);
+  const key = `${headOf(root)}\0${file}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const change = new Promise<LastChange | undefined>((resolve) => {
+    const args = ['-C', root, '-c', 'core.fsmonitor=false', '--no-pager', 'log', '-1', '--format=%cs %h', '--', path.relative(root, file)];
+    execFile('git', args, { timeout: TIMEOUT_MS, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout) => {
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') gitMissing = true;
+      const [date, commit] = stdout.trim().split(' ');
+      resolve(!error && date ? { date, commit } : undefined);
+    });
+  });
+  cache.set(key, change);
+  return change;
+}
+
+/** The commit HEAD names, read from .git without running git ("" when it cannot be read). */
+function headOf(root: string): string {
+  try {
+    const head = fs.readFileSync(path.join(root, '.git', 'HEAD'), 'utf8').trim();
+    const ref = /^ref: (.+)$/.exec(head)?.[1];
+    if (!ref) return head;
+    try {
+      return fs.readFileSync(path.join(root, '.git', ref), 'utf8').trim();
+    } catch {
+      const packed = fs.readFileSync(path.join(root, '.git', 'packed-refs'), 'utf8');
+      return new RegExp(`^([0-9a-f]+) ${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm').exec(packed)?.[1] ?? '';
+    }
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,27 @@
+import * as path from 'node:path';
+import { formatIsoDate } from '../engine/dates';
+import { gitRoot, lastChange } from '../engine/git';
+import { referencedFiles } from '../engine/references';
+import type { Rule } from '../engine/rule';
+
+export const reviewDrift: Rule = {
+  id: 'review-drift',
+  description: 'Files the document references changed in git after its review date.',
+  defaultSeverity: 'info',
+  async check({ doc, analysis, config, fs, trusted, report, range }) {
+    const review = analysis.review.review;
+    if (!trusted || !review?.date || analysis.review.state === 'invalid') return;
+    const root = gitRoot(fs, path.dirname(doc.path));
+    if (!root) return;
+    const reviewed = formatIsoDate(review.date);
+    const files = referencedFiles(doc, fs, config.root);
+    const changes = await Promise.all(files.map(async (file) => ({ file, change: await lastChange(root, file) })));
+    for (const { file, change } of changes) {
+      if (!change || change.date <= reviewed) continue;
+      report({
+        message: `${path.relative(path.dirname(doc.path), file)} changed on ${change.date} (commit ${change.commit}), after this document was last reviewed on ${reviewed}`,
+        range: range(review.start, review.end),
+      });
+    }
+  },
+};
