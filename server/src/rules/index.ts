@@ -7,6 +7,8 @@ import { reviewInvalid } from './review-invalid';
 import { reviewMissing } from './review-missing';
 import { reviewStale } from './review-stale';
 import { reviewDrift } from './review-drift';
+import { drillStale } from './drill-stale';
+import { secret } from './secret';
 import { sectionEmpty } from './section-empty';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
@@ -26,8 +28,10 @@ export const RULES: readonly Rule[] = [
   reviewDueSoon,
   reviewInvalid,
   reviewDrift,
+  drillStale,
   placeholder,
   absolutePath,
+  secret,
   ...LINK_RULES,
   ...COMMAND_RULES,
   ...TOOL_RULES,

@@ -1,0 +1,82 @@
+import type { Rule } from '../engine/rule';
+
+interface SecretPattern {
+  kind: string;
+  pattern: RegExp;
+  /** Index of the capture group holding the secret itself (0: the whole match). */
+  group: number;
+}
+
+/** Credentials with a recognisable shape; each matched value is checked against `isPlaceholder`. */
+const PATTERNS: SecretPattern[] = [
+  { kind: 'AWS access key id', pattern: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, group: 1 },
+  { kind: 'AWS secret access key', pattern: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
+  { kind: 'private key', pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{0,16384}?-----END \1-----/g, group: 0 },
+  { kind: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,})\b/g, group: 1 },
+  { kind: 'Slack token', pattern: /\b(xox[baprs]-[A-Za-z0-9-]{10,})\b/g, group: 1 },
+  { kind: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})\b/g, group: 1 },
+  { kind: 'Stripe secret key', pattern: /\b((?:sk|rk)_live_[0-9A-Za-z]{16,})\b/g, group: 1 },
+  { kind: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})\b/g, group: 1 },
+  { kind: 'bearer token', pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{20,}=*)/g, group: 1 },
+  { kind: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:([^\s@/'"`]+)@/gi, group: 1 },
+];
+
+/** `export DB_PASSWORD=…`, `API_TOKEN="…"` in shell. */
+const ASSIGNMENT = /\b(?:export\s+)?([A-Z][A-Z0-9_]*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?))=(["']?)([^\s"'`]{8,})\2/g;
+/** Any `export X=value` whose value looks random enough to be a credential. */
+const EXPORT = /\bexport\s+([A-Za-z_][A-Za-z0-9_]*)=(["']?)([^\s"'`]{20,})\2/g;
+
+export const secret: Rule = {
+  id: 'secret',
+  description: 'A credential pasted into the document (reported masked, never echoed).',
+  defaultSeverity: 'error',
+  check({ doc, report, range }) {
+    const seen = new Set<number>();
+    const found = (kind: string, value: string, at: number) => {
+      if (seen.has(at) || isPlaceholder(value)) return;
+      seen.add(at);
+      report({
+        message: `Possible ${kind} in the document: ${mask(value)}; move it to a secret store and reference it instead`,
+        range: range(at, at + value.length),
+        fixes: [{ title: 'Replace the value with a placeholder', edits: [{ range: range(at, at + value.length), newText: `<${placeholderName(kind)}>` }] }],
+      });
+    };
+    for (const { kind, pattern, group } of PATTERNS) {
+      for (const match of doc.text.matchAll(pattern)) found(kind, match[group], match.index! + match[0].indexOf(match[group]));
+    }
+    for (const match of doc.text.matchAll(ASSIGNMENT)) found(`secret in ${match[1]}`, match[3], match.index! + match[0].lastIndexOf(match[3]));
+    for (const match of doc.text.matchAll(EXPORT)) {
+      if (entropy(match[3]) >= 4 && /\d/.test(match[3]) && /[a-z]/i.test(match[3])) found(`secret in ${match[1]}`, match[3], match.index! + match[0].lastIndexOf(match[3]));
+    }
+  },
+};
+
+/** Values a writer put there on purpose: variables, fill-ins, documented examples, redactions. */
+function isPlaceholder(value: string): boolean {
+  if (/^[$<{[(%]|\$\(|\$\{|\{\{|<[^>]*>/.test(value)) return true;
+  if (/example|sample|dummy|fake|placeholder|changeme|redacted|your[-_]?|xxxx|\*\*\*|\.\.\./i.test(value)) return true;
+  if (/^(.)\1+$/.test(value)) return true;
+  return /^(password|secret|token|pass|pwd|passw0rd|admin|root|user)$/i.test(value);
+}
+
+/** Bits per character: random keys score above 4, words and paths below. */
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Enough to find it, not enough to use it. */
+export function mask(value: string): string {
+  if (value.startsWith('-----BEGIN')) return `${value.split(/\r?\n/)[0]}… (${value.length} characters)`;
+  return `${value.slice(0, Math.min(4, Math.floor(value.length / 4)))}… (${value.length} characters)`;
+}
+
+function placeholderName(kind: string): string {
+  return kind.replace(/^secret in /, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
