@@ -40,7 +40,7 @@ describe('opsdocs coverage', () => {
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
     assert.deepEqual(report.types, [
-      { type: 'alert-runbook', title: 'Alert runbook', documents: 2, sectionsPresent: 6, sectionsRequired: 8, coverage: 75, overdue: 1, dueSoon: 0 },
+      { type: 'alert-runbook', title: 'Alert runbook', documents: 2, sectionsPresent: 6, sectionsRequired: 8, coverage: 75, overdue: 1, dueSoon: 0, drillsOverdue: 0 },
     ]);
     const half = report.documents.find((d: { relativePath: string }) => d.relativePath === 'docs/alerts/half.md');
     assert.deepEqual(half.missingSections, ['Diagnosis', 'Mitigation']);
@@ -53,7 +53,7 @@ describe('opsdocs coverage', () => {
         ['postmortem', 'type', false],
       ],
     );
-    assert.deepEqual(report.totals, { documents: 3, typed: 2, coverage: 75, overdue: 1, dueSoon: 0, requiredMissing: 2 });
+    assert.deepEqual(report.totals, { documents: 3, typed: 2, coverage: 75, overdue: 1, dueSoon: 0, drillsOverdue: 0, requiredMissing: 2 });
   });
 
   it('prints the seeds\' coverage table as Markdown', () => {
@@ -68,6 +68,20 @@ describe('opsdocs coverage', () => {
     assert.match(stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     assert.ok(!/<script|https?:\/\//.test(stdout.replace(/<meta[^>]*>/, '')), 'no script and no remote resource');
     assert.ok(stdout.includes('<meter min="0" max="100" low="60" high="90" optimum="100" value="75"></meter>'));
+  });
+
+  it('shows the drill state of disaster-recovery documents', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-drill-'));
+    fs.writeFileSync(path.join(dir, 'dr.md'), `---\ntype: disaster-recovery\nlast_reviewed: ${fresh}\nlast_tested: 2020-01-01\n---\n\n# DR\n`);
+    fs.writeFileSync(path.join(dir, 'ir.md'), `---\ntype: incident-response\nlast_reviewed: ${fresh}\nlast_tested: ${fresh}\n---\n\n# IR\n`);
+    const report = JSON.parse(run(dir, 'coverage', '--format', 'json').stdout);
+    assert.deepEqual(report.documents.map((d: { relativePath: string; drill: string; lastTested: string }) => [d.relativePath, d.drill, d.lastTested]), [
+      ['dr.md', 'overdue', '2020-01-01'],
+      ['ir.md', 'fresh', fresh],
+    ]);
+    assert.equal(report.totals.drillsOverdue, 1);
+    assert.ok(run(dir, 'coverage').stdout.includes('| dr.md | disaster-recovery | 0/6 |'));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects options that belong to validate', () => {

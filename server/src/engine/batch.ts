@@ -37,7 +37,7 @@ export async function validateFile(engine: Engine, path: string): Promise<FileRe
 /** The plain-data form of a validation, with the document's coverage. */
 export function toFileResult(engine: Engine, result: DocumentResult): FileResult {
   const root = engine.configFor(result.path).config.root;
-  const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis) : undefined;
+  const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis, engine.today()) : undefined;
   const outline = result.document ? outlineOf(result.document) : undefined;
   return { path: result.path, type: result.type, findings: result.findings, coverage, outline };
 }

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { toPosix, type Analysis } from './analysis';
 import type { OpsDocument } from './parse';
 import type { OpsDocsConfig } from './config';
-import { formatIsoDate } from './dates';
+import { formatIsoDate, type CalendarDate } from './dates';
+import { drillStatus, type DrillStatus } from './drill';
 import type { Engine } from './engine';
 import type { ReviewState } from './review';
 
@@ -19,6 +20,9 @@ export interface DocumentCoverage {
   review: ReviewState;
   lastReviewed?: string;
   due?: string;
+  /** For disaster-recovery and incident-response documents: the state of their last drill. */
+  drill?: DrillStatus['state'];
+  lastTested?: string;
 }
 
 /** The seeds' "coverage metrics" row: an area (document type) and how complete it is. */
@@ -32,6 +36,7 @@ export interface TypeCoverage {
   coverage: number;
   overdue: number;
   dueSoon: number;
+  drillsOverdue: number;
 }
 
 /** An entry of `requiredDocs`: a path or a type that must exist. */
@@ -47,16 +52,17 @@ export interface CoverageReport {
   documents: DocumentCoverage[];
   types: TypeCoverage[];
   required: RequiredDoc[];
-  totals: { documents: number; typed: number; coverage: number; overdue: number; dueSoon: number; requiredMissing: number };
+  totals: { documents: number; typed: number; coverage: number; overdue: number; dueSoon: number; drillsOverdue: number; requiredMissing: number };
 }
 
 export function documentCoverage(engine: Engine, file: string, text: string): DocumentCoverage | undefined {
   const analyzed = engine.analyze(file, text);
-  return analyzed && coverageOf(file, analyzed.config.root, analyzed.document, analyzed.analysis);
+  return analyzed && coverageOf(file, analyzed.config.root, analyzed.document, analyzed.analysis, engine.today());
 }
 
 /** Coverage from an analysis already made (by a validation run). */
-export function coverageOf(file: string, root: string, document: OpsDocument, analysis: Analysis): DocumentCoverage {
+export function coverageOf(file: string, root: string, document: OpsDocument, analysis: Analysis, today: CalendarDate): DocumentCoverage {
+  const drill = drillStatus(document, analysis, today);
   const entryParts = analysis.entries.flatMap((e) => e.parts);
   const required = [...analysis.sections, ...entryParts];
   const present = analysis.sections.filter((s) => s.heading).length + entryParts.filter((p) => p.at !== undefined).length;
@@ -71,6 +77,8 @@ export function coverageOf(file: string, root: string, document: OpsDocument, an
     review: analysis.review.state,
     lastReviewed: analysis.review.review?.value,
     due: analysis.review.due ? formatIsoDate(analysis.review.due) : undefined,
+    drill: drill?.state,
+    lastTested: drill?.tested?.value,
   };
 }
 
@@ -92,6 +100,7 @@ export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocs
       coverage: percent(present, needed),
       overdue: documents.filter((d) => d.review === 'overdue').length,
       dueSoon: documents.filter((d) => d.review === 'due-soon').length,
+      drillsOverdue: documents.filter((d) => d.drill === 'overdue' || d.drill === 'none').length,
       requiredMissing: required.filter((r) => !r.present).length,
     },
   };
@@ -109,6 +118,7 @@ function typeRow(type: string, title: string, documents: DocumentCoverage[]): Ty
     coverage: percent(sectionsPresent, sectionsRequired),
     overdue: documents.filter((d) => d.review === 'overdue').length,
     dueSoon: documents.filter((d) => d.review === 'due-soon').length,
+    drillsOverdue: documents.filter((d) => d.drill === 'overdue' || d.drill === 'none').length,
   };
 }
 

@@ -14,7 +14,7 @@ export function coverageHtml(report: CoverageReport, options: { cspSource?: stri
   const docRows = report.documents
     .map(
       (d) =>
-        `<tr><td>${esc(d.relativePath)}</td><td>${esc(d.type ?? '—')}</td><td>${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'}</td><td>${esc(d.missingSections.join(', ') || '—')}</td><td class="review-${d.review}">${esc(d.review)}</td><td>${esc(d.lastReviewed ?? '—')}</td></tr>`,
+        `<tr><td>${esc(d.relativePath)}</td><td>${esc(d.type ?? '—')}</td><td>${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'}</td><td>${esc(d.missingSections.join(', ') || '—')}</td><td class="review-${d.review}">${esc(d.review)}</td><td>${esc(d.lastReviewed ?? '—')}</td><td class="review-${d.drill ?? 'none'}">${esc(d.drill ? `${d.drill}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—')}</td></tr>`,
     )
     .join('');
   const requiredRows = report.required
@@ -37,11 +37,11 @@ meter { width: 6rem; vertical-align: middle; }
 </head>
 <body>
 <h1>Documentation coverage</h1>
-<p>${totals.documents} documents · ${totals.coverage}% section coverage · ${totals.overdue} reviews overdue · ${totals.dueSoon} due soon</p>
+<p>${totals.documents} documents · ${totals.coverage}% section coverage · ${totals.overdue} reviews overdue · ${totals.dueSoon} due soon · ${totals.drillsOverdue} drills overdue</p>
 <h2>By type</h2>
 <table><thead><tr><th>Area</th><th>Coverage</th><th>Documents</th><th>Overdue reviews</th></tr></thead><tbody>${typeRows}</tbody></table>
 <h2>By document</h2>
-<table><thead><tr><th>Document</th><th>Type</th><th>Sections</th><th>Missing</th><th>Review</th><th>Last reviewed</th></tr></thead><tbody>${docRows}</tbody></table>
+<table><thead><tr><th>Document</th><th>Type</th><th>Sections</th><th>Missing</th><th>Review</th><th>Last reviewed</th><th>Drill</th></tr></thead><tbody>${docRows}</tbody></table>
 ${report.required.length > 0 ? `<h2>Required documents</h2>\n<table><thead><tr><th>Required</th><th>Kind</th><th>Status</th><th>Documents</th></tr></thead><tbody>${requiredRows}</tbody></table>` : ''}
 </body>
 </html>

@@ -1,6 +1,7 @@
 import type { CoverageReport } from '../engine/coverage';
 
 const REVIEW_LABEL = { fresh: 'fresh', 'due-soon': 'due soon', overdue: 'overdue', invalid: 'invalid date', none: 'none' } as const;
+const DRILL_LABEL = { fresh: 'drilled', overdue: 'drill overdue', invalid: 'invalid date', none: 'never drilled' } as const;
 
 /** The seeds' "coverage metrics" table, per type, then per document, then the manifest. */
 export function coverageMarkdown(report: CoverageReport): string {
@@ -9,6 +10,7 @@ export function coverageMarkdown(report: CoverageReport): string {
     '# Documentation coverage',
     '',
     `${totals.documents} documents · ${totals.coverage}% section coverage · ${totals.overdue} reviews overdue · ${totals.dueSoon} due soon` +
+      (totals.drillsOverdue > 0 ? ` · ${totals.drillsOverdue} drills overdue` : '') +
       (report.required.length > 0 ? ` · ${report.required.length - totals.requiredMissing} of ${report.required.length} required documents present` : ''),
     '',
     '## By type',
@@ -19,11 +21,11 @@ export function coverageMarkdown(report: CoverageReport): string {
     '',
     '## By document',
     '',
-    '| Document | Type | Sections | Missing | Review | Last reviewed |',
-    '|----------|------|----------|---------|--------|---------------|',
+    '| Document | Type | Sections | Missing | Review | Last reviewed | Drill |',
+    '|----------|------|----------|---------|--------|---------------|-------|',
     ...report.documents.map(
       (d) =>
-        `| ${cell(d.relativePath)} | ${d.type ?? '—'} | ${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'} | ${cell(d.missingSections.join(', ')) || '—'} | ${REVIEW_LABEL[d.review]} | ${d.lastReviewed ?? '—'} |`,
+        `| ${cell(d.relativePath)} | ${d.type ?? '—'} | ${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'} | ${cell(d.missingSections.join(', ')) || '—'} | ${REVIEW_LABEL[d.review]} | ${d.lastReviewed ?? '—'} | ${d.drill ? `${DRILL_LABEL[d.drill]}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—'} |`,
     ),
   ];
   if (report.required.length > 0) {
