@@ -135,6 +135,16 @@ describe('opsdocs validate', () => {
     assert.equal(run(dir, 'validate', 'docs/alert.md').code, 0, 'a single file says nothing about the set');
   });
 
+  it('reports alerts whose runbook is missing on their rule file', () => {
+    const rules = 'groups:\n  - name: app\n    rules:\n      - alert: HighErrorRate\n        expr: up == 0\n        annotations:\n          runbook_url: docs/alerts/HighErrorRate.md\n      - alert: QueueBacklog\n        expr: up == 0\n        annotations:\n          runbook_url: https://wiki.example.com/runbooks/queue-backlog\n';
+    const dir = workspace({ '.opsdocs.yaml': 'alerts: "rules/*.yaml"\n', 'rules/app.yaml': rules, 'docs/alerts/HighErrorRate.md': '# High error rate\n' });
+    const { stdout } = run(dir, 'validate');
+    assert.equal(
+      stdout,
+      'rules/app.yaml:11:24: warning The runbook_url of alert QueueBacklog (https://wiki.example.com/runbooks/queue-backlog) names no runbook of this documentation set [alert-runbook-missing]\n0 errors, 1 warning, 0 infos in 2 documents\n',
+    );
+  });
+
   it('validates large sets in worker threads with the same results', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`d${String(i).padStart(2, '0')}.md`] = i % 2 ? WARNING : CLEAN;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AlertCoverage } from '../../../server/src/engine/alertFindings';
 import type { DocumentCoverage, RequiredDoc, TypeCoverage } from '../../../server/src/engine/coverage';
 import type { CoverageModel } from './coverageModel';
 
@@ -8,7 +9,9 @@ export type CoverageNode =
   | { kind: 'untyped'; root: string; count: number }
   | { kind: 'required'; root: string; missing: RequiredDoc[] }
   | { kind: 'document'; root: string; document: DocumentCoverage }
-  | { kind: 'missing'; root: string; required: RequiredDoc };
+  | { kind: 'missing'; root: string; required: RequiredDoc }
+  | { kind: 'alerts'; root: string; alerts: AlertCoverage[] }
+  | { kind: 'alert'; root: string; alert: AlertCoverage };
 
 const REVIEW_ICON: Record<DocumentCoverage['review'], [string, string | undefined, string]> = {
   fresh: ['pass', 'testing.iconPassed', 'reviewed'],
@@ -40,6 +43,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
       return this.model.all.flatMap(({ root, report }) => [
         ...report.types.map((type): CoverageNode => ({ kind: 'type', root, type })),
         ...(report.required.some((r) => !r.present) ? [{ kind: 'required', root, missing: report.required.filter((r) => !r.present) } as CoverageNode] : []),
+        ...(report.alerts.length > 0 ? [{ kind: 'alerts', root, alerts: report.alerts } as CoverageNode] : []),
         ...(report.documents.some((d) => !d.type) ? [{ kind: 'untyped', root, count: report.documents.filter((d) => !d.type).length } as CoverageNode] : []),
       ]);
     }
@@ -48,6 +52,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
     if (node.kind === 'type') return this.documents(node.root, report.documents.filter((d) => d.type === node.type.type));
     if (node.kind === 'untyped') return this.documents(node.root, report.documents.filter((d) => !d.type));
     if (node.kind === 'required') return node.missing.map((required) => ({ kind: 'missing', root: node.root, required }));
+    if (node.kind === 'alerts') return node.alerts.map((alert) => ({ kind: 'alert', root: node.root, alert }));
     return [];
   }
 
@@ -71,6 +76,12 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
         return missingItem(node.root, node.required);
       case 'document':
         return documentItem(node.document);
+      case 'alerts': {
+        const missing = node.alerts.filter((a) => !a.runbook).length;
+        return group('Alerts', `${node.alerts.length}${missing ? ` · ${missing} without runbook` : ''}`, 'bell', `alerts:${node.root}`, vscode.TreeItemCollapsibleState.Collapsed);
+      }
+      case 'alert':
+        return alertItem(node.root, node.alert);
     }
   }
 
@@ -123,6 +134,19 @@ function documentItem(document: DocumentCoverage): vscode.TreeItem {
   item.tooltip = tooltip;
   item.contextValue = document.missingSections.length > 0 ? 'opsdocs.document.incomplete' : 'opsdocs.document';
   item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(document.path)] };
+  return item;
+}
+
+function alertItem(root: string, alert: AlertCoverage): vscode.TreeItem {
+  const item = new vscode.TreeItem(alert.alert, vscode.TreeItemCollapsibleState.None);
+  item.id = `alert:${root}:${alert.file}:${alert.line}`;
+  item.description = alert.runbook ?? (alert.runbookUrl ? 'runbook missing' : 'no runbook_url');
+  item.iconPath = new vscode.ThemeIcon(alert.runbook ? 'pass' : 'error', new vscode.ThemeColor(alert.runbook ? 'testing.iconPassed' : 'list.errorForeground'));
+  item.tooltip = `${alert.file}:${alert.line + 1}${alert.runbookUrl ? `\nrunbook_url: ${alert.runbookUrl}` : ''}`;
+  const target = vscode.Uri.file(path.join(root, alert.runbook ?? alert.file));
+  const line = alert.runbook ? 0 : alert.line;
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [target, { selection: new vscode.Range(line, 0, line, 0) }] };
+  item.contextValue = 'opsdocs.alert';
   return item;
 }
 

@@ -35,7 +35,7 @@ export async function coverageCommand(
     .filter((d): d is DocumentCoverage => d !== undefined);
   // The manifest and the types come from the config of the first path given.
   const { config } = engine.configs.resolveFolder(path.resolve(paths[0]));
-  const report = summarizeCoverage(documents, config, (f) => diskFileSystem.stat(f) === 'file');
+  const report = summarizeCoverage(documents, config, diskFileSystem);
   const formatted =
     options.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : options.format === 'html' ? coverageHtml(report) : coverageMarkdown(report);
   out.write(formatted);

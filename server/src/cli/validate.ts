@@ -6,6 +6,7 @@ import { ValidationPool } from '../engine/batch';
 import type { OpsDocsConfig } from '../engine/config';
 import { requiredDocsStatus } from '../engine/coverage';
 import { requiredDocsFindings } from '../engine/requiredDocs';
+import { alertFindings } from '../engine/alertFindings';
 import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
 import { brokenConfigs, collectFiles, describeConfigProblems } from './inputs';
@@ -49,7 +50,7 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
     return 2;
   }
   const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
-  reports.push(...manifestReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
+  reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
@@ -57,22 +58,26 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
 }
 
 /**
- * For each folder given whose config has `requiredDocs`: the manifest's missing entries,
- * reported on the config file. Single files say nothing about what else exists.
+ * For each folder given: what its config asks of the set as a whole. Missing `requiredDocs`
+ * entries, reported on the config file, and alerts without a runbook, on their rule files.
+ * Single files say nothing about what else exists.
  */
-function manifestReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): FileReport[] {
+function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): FileReport[] {
   const configs = new Map<string, OpsDocsConfig>();
   for (const given of paths) {
     const absolute = path.resolve(given);
     if (diskFileSystem.stat(absolute) !== 'directory') continue;
     const { config } = engine.configs.resolveFolder(absolute);
-    if (config.file && config.requiredDocs.length > 0) configs.set(config.file, config);
+    if (config.file) configs.set(config.file, config);
   }
-  return [...configs.values()].map((config) => {
+  const documents = reports.map((r) => r.path);
+  const extra: FileReport[] = [];
+  for (const config of configs.values()) {
     const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
-    const findings = requiredDocsFindings(config, diskFileSystem.readFile(config.file!) ?? '', status);
-    return toReport(config.file!, undefined, findings, cwd);
-  }).filter((r) => r.findings.length > 0);
+    extra.push(toReport(config.file!, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file!) ?? '', status), cwd));
+    for (const [file, findings] of alertFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
+  }
+  return extra.filter((r) => r.findings.length > 0);
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { toPosix, type Analysis } from './analysis';
 import type { OpsDocument } from './parse';
+import { alertCoverage, type AlertCoverage } from './alertFindings';
+import type { FileSystem } from './fileSystem';
 import type { OpsDocsConfig } from './config';
 import { formatIsoDate, type CalendarDate } from './dates';
 import { drillStatus, type DrillStatus } from './drill';
@@ -52,7 +54,9 @@ export interface CoverageReport {
   documents: DocumentCoverage[];
   types: TypeCoverage[];
   required: RequiredDoc[];
-  totals: { documents: number; typed: number; coverage: number; overdue: number; dueSoon: number; drillsOverdue: number; requiredMissing: number };
+  /** The config's alert rules and the runbook each leads to (empty without `alerts`). */
+  alerts: AlertCoverage[];
+  totals: { documents: number; typed: number; coverage: number; overdue: number; dueSoon: number; drillsOverdue: number; requiredMissing: number; alertsWithoutRunbook: number };
 }
 
 export function documentCoverage(engine: Engine, file: string, text: string): DocumentCoverage | undefined {
@@ -82,7 +86,8 @@ export function coverageOf(file: string, root: string, document: OpsDocument, an
   };
 }
 
-export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocsConfig, exists: (file: string) => boolean): CoverageReport {
+export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocsConfig, fs: FileSystem): CoverageReport {
+  const exists = (file: string) => fs.stat(file) === 'file';
   const types = config.types
     .map((type) => typeRow(type.id, type.title, documents.filter((d) => d.type === type.id)))
     .filter((row) => row.documents > 0);
@@ -90,10 +95,12 @@ export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocs
   const typed = documents.filter((d) => d.type);
   const present = typed.reduce((n, d) => n + d.sectionsPresent, 0);
   const needed = typed.reduce((n, d) => n + d.sectionsRequired, 0);
+  const alerts = alertCoverage(config, fs, documents.map((d) => d.path));
   return {
     documents,
     types,
     required,
+    alerts,
     totals: {
       documents: documents.length,
       typed: typed.length,
@@ -102,6 +109,7 @@ export function summarizeCoverage(documents: DocumentCoverage[], config: OpsDocs
       dueSoon: documents.filter((d) => d.review === 'due-soon').length,
       drillsOverdue: documents.filter((d) => d.drill === 'overdue' || d.drill === 'none').length,
       requiredMissing: required.filter((r) => !r.present).length,
+      alertsWithoutRunbook: alerts.filter((a) => !a.runbook).length,
     },
   };
 }

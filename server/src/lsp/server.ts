@@ -21,6 +21,7 @@ import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
 import { LineIndex } from '../engine/text';
 import { requiredDocsFindings } from '../engine/requiredDocs';
+import { alertFindings } from '../engine/alertFindings';
 import type { Finding } from '../engine/types';
 import { renderDocument } from '../engine/templates';
 import { formatIsoDate } from '../engine/dates';
@@ -102,15 +103,25 @@ export function startServer(connection: Connection): void {
     await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
-  /** Re-reads the manifest of every workspace folder's config against the index. */
+  /** Rule files that last had alert-runbook-missing findings, so that fixed ones are cleared. */
+  let alertFilesShown = new Set<string>();
+
+  /** Re-reads what each workspace folder's config asks of the whole set: the manifest and the alerts. */
   async function publishManifests(): Promise<void> {
+    const shown = new Set<string>();
     for (const { root, report } of index.coverage()) {
       const { config, problems } = engine.configs.resolveFolder(root);
+      for (const [file, findings] of alertFindings(config, engine.fs, report.documents.map((d) => d.path))) {
+        if (findings.length > 0) shown.add(file);
+        await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
+      }
       if (!config.file) continue;
       const text = engine.fs.readFile(config.file) ?? '';
       manifestFindings.set(config.file, requiredDocsFindings(config, text, report.required));
       await showConfigProblems(config.file, text, problems);
     }
+    for (const file of alertFilesShown) if (!shown.has(file)) await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+    alertFilesShown = shown;
   }
 
   /** Diagnostics of a document that is not open, as last validated from disk. */

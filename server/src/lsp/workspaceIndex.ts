@@ -118,7 +118,7 @@ export class WorkspaceIndex {
         .map(([, entry]) => entry.result.coverage)
         .filter((c): c is DocumentCoverage => c !== undefined)
         .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
-      return { root, report: summarizeCoverage(inside, config, (f) => fs.existsSync(f)) };
+      return { root, report: summarizeCoverage(inside, config, this.engine().fs) };
     });
   }
 

@@ -20,6 +20,9 @@ export function coverageHtml(report: CoverageReport, options: { cspSource?: stri
   const requiredRows = report.required
     .map((r) => `<tr><td>${esc(r.entry)}</td><td>${r.kind}</td><td class="${r.present ? 'ok' : 'missing'}">${r.present ? 'present' : 'missing'}</td><td>${esc(r.documents.join(', ') || '—')}</td></tr>`)
     .join('');
+  const alertRows = report.alerts
+    .map((a) => `<tr><td>${esc(a.alert)}</td><td>${esc(a.file)}:${a.line + 1}</td><td class="${a.runbook ? 'ok' : 'missing'}">${esc(a.runbook ?? (a.runbookUrl ? `missing (${a.runbookUrl})` : 'no runbook_url'))}</td></tr>`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,6 +45,7 @@ meter { width: 6rem; vertical-align: middle; }
 <table><thead><tr><th>Area</th><th>Coverage</th><th>Documents</th><th>Overdue reviews</th></tr></thead><tbody>${typeRows}</tbody></table>
 <h2>By document</h2>
 <table><thead><tr><th>Document</th><th>Type</th><th>Sections</th><th>Missing</th><th>Review</th><th>Last reviewed</th><th>Drill</th></tr></thead><tbody>${docRows}</tbody></table>
+${report.alerts.length > 0 ? `<h2>Alerts and their runbooks</h2>\n<table><thead><tr><th>Alert</th><th>Rule file</th><th>Runbook</th></tr></thead><tbody>${alertRows}</tbody></table>` : ''}
 ${report.required.length > 0 ? `<h2>Required documents</h2>\n<table><thead><tr><th>Required</th><th>Kind</th><th>Status</th><th>Documents</th></tr></thead><tbody>${requiredRows}</tbody></table>` : ''}
 </body>
 </html>

@@ -32,6 +32,10 @@ export function coverageMarkdown(report: CoverageReport): string {
     lines.push('', '## Required documents', '', '| Required | Kind | Present | Documents |', '|----------|------|---------|-----------|');
     for (const r of report.required) lines.push(`| ${cell(r.entry)} | ${r.kind} | ${r.present ? 'yes' : '**missing**'} | ${cell(r.documents.join(', ')) || '—'} |`);
   }
+  if (report.alerts.length > 0) {
+    lines.push('', '## Alerts and their runbooks', '', '| Alert | Rule file | Runbook |', '|-------|-----------|---------|');
+    for (const a of report.alerts) lines.push(`| ${cell(a.alert)} | ${cell(a.file)}:${a.line + 1} | ${a.runbook ? cell(a.runbook) : a.runbookUrl ? `**missing** (${cell(a.runbookUrl)})` : '**no runbook_url**'} |`);
+  }
   return lines.join('\n') + '\n';
 }
 

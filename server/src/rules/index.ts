@@ -9,6 +9,7 @@ import { reviewStale } from './review-stale';
 import { reviewDrift } from './review-drift';
 import { drillStale } from './drill-stale';
 import { secret } from './secret';
+import { runbookOrphan } from './runbook-orphan';
 import { sectionEmpty } from './section-empty';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   absolutePath,
   secret,
+  runbookOrphan,
   ...LINK_RULES,
   ...COMMAND_RULES,
   ...TOOL_RULES,
