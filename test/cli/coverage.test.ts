@@ -53,7 +53,7 @@ describe('opsdocs coverage', () => {
         ['postmortem', 'type', false],
       ],
     );
-    assert.deepEqual(report.totals, { documents: 3, typed: 2, coverage: 75, overdue: 1, dueSoon: 0, drillsOverdue: 0, requiredMissing: 2 });
+    assert.deepEqual(report.totals, { documents: 3, typed: 2, coverage: 75, overdue: 1, dueSoon: 0, drillsOverdue: 0, requiredMissing: 2, alertsWithoutRunbook: 0 });
   });
 
   it('prints the seeds\' coverage table as Markdown', () => {
