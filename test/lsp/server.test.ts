@@ -120,7 +120,7 @@ describe('language server over a real LSP connection', () => {
     await client.open(config, 'rules:\n  placeholdr: off\n', 'yaml');
     const problems = await client.diagnostics(config, (p) => p.diagnostics.length > 0);
     assert.deepEqual(problems.map((d) => [d.message, d.range.start]), [
-      ['Unknown key "placeholdr"; did you mean "placeholder"? (OpsDocs uses its defaults until this is fixed)', { line: 1, character: 2 }],
+      ['Unknown key "placeholdr"; did you mean "placeholder"? (OpsDocs keeps the last valid settings, or the defaults, until this is fixed)', { line: 1, character: 2 }],
     ]);
 
     client.forget(doc);

@@ -66,6 +66,36 @@ describe('config', () => {
     ]);
   });
 
+  it('names a requiredDocs entry that is neither a path nor a type', () => {
+    assert.deepEqual(problemsOf('requiredDocs:\n  - docs/backup.md\n  - postmortem\n  - runbok\n'), [
+      { message: '"runbok" is neither a path nor a document type; did you mean "runbook"?', at: { line: 3, character: 4 } },
+    ]);
+    assert.deepEqual(problemsOf('types:\n  - id: game-day\n    sections: [Plan]\nrequiredDocs: [game-day]\n'), []);
+  });
+
+  it('names globs that cannot match as meant', () => {
+    assert.deepEqual(problemsOf('docs: "docs/**/*.{md"\nignore: ["/abs/**", "a]b"]\ntypes:\n  - id: runbook\n    match: "run[books/*.md"\n'), [
+      { message: 'Glob "docs/**/*.{md" has an unclosed "{"', at: { line: 0, character: 6 } },
+      { message: 'Glob "/abs/**" is absolute: globs are relative to the folder of this file', at: { line: 1, character: 9 } },
+      { message: 'Glob "a]b" has an unmatched "]"', at: { line: 1, character: 20 } },
+      { message: 'Glob "run[books/*.md" has an unclosed "["', at: { line: 4, character: 11 } },
+    ]);
+  });
+
+  it('keeps the last good config in force while the file is broken', () => {
+    const files: Record<string, string> = { '/ws/.opsdocs.yaml': 'review:\n  cycle: monthly\n', '/ws/a.md': '# A' };
+    const resolver = new ConfigResolver(memoryFileSystem(files), '/ws');
+    assert.equal(resolver.resolve('/ws/a.md').config.review.cycle, 'monthly');
+    files['/ws/.opsdocs.yaml'] = 'review:\n  cycle: [\n';
+    resolver.clear();
+    const broken = resolver.resolve('/ws/a.md');
+    assert.ok(broken.problems.length > 0);
+    assert.equal(broken.config.review.cycle, 'monthly', 'the last good config, not the defaults');
+    files['/ws/.opsdocs.yaml'] = 'review:\n  cycle: yearly\n';
+    resolver.clear();
+    assert.equal(resolver.resolve('/ws/a.md').config.review.cycle, 'yearly');
+  });
+
   it('reads .opsdocs.json with positions', () => {
     const problems = parseConfig('/ws/.opsdocs.json', '{\n  "rules": { "placeholder": 3 }\n}').problems;
     assert.equal(problems.length, 1);

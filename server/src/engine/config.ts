@@ -39,7 +39,7 @@ export interface ConfigProblem {
 
 export interface LoadedConfig {
   config: OpsDocsConfig;
-  /** When not empty and any is an error, `config` holds the defaults instead of the file's content. */
+  /** When any is an error, `config` holds the last good config of the file (or the defaults), not its content. */
   problems: ConfigProblem[];
 }
 
@@ -96,7 +96,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   if (syntax.length > 0) return { config: { ...defaultConfig(root), file }, problems: syntax };
   const problems: ConfigProblem[] = schemaProblems(yaml, validateConfig).map((p) => ({ ...p, severity: 'error' }));
   const raw = (yaml.toJS() ?? {}) as RawConfig;
-  problems.push(...unknownTypeProblems(raw, yaml));
+  problems.push(...unknownTypeProblems(raw, yaml), ...requiredDocsProblems(raw, yaml), ...globProblems(raw, yaml));
   if (problems.length > 0) return { config: { ...defaultConfig(root), file }, problems };
   return { config: buildConfig(root, file, raw), problems: [] };
 }
@@ -167,10 +167,70 @@ function unknownTypeProblems(raw: RawConfig, yaml: ReturnType<typeof parseDocume
   return problems;
 }
 
+type ParsedYaml = ReturnType<typeof parseDocument>;
+
+function rangeAt(yaml: ParsedYaml, path: Array<string | number>): [number, number] {
+  const node = yaml.getIn(path, true) as { range?: [number, number] } | undefined;
+  return node?.range ? [node.range[0], node.range[1]] : [0, 1];
+}
+
+/** A `requiredDocs` entry is a path (it has a slash or an extension) or a type id, which must exist. */
+function requiredDocsProblems(raw: RawConfig, yaml: ParsedYaml): ConfigProblem[] {
+  const types = [...BUILTIN_TYPES.map((t) => t.id), ...(raw.types ?? []).map((t) => t?.id).filter((id): id is string => typeof id === 'string')];
+  return (Array.isArray(raw.requiredDocs) ? raw.requiredDocs : []).flatMap((entry, index) => {
+    if (typeof entry !== 'string' || /[/.\\]/.test(entry) || types.includes(entry)) return [];
+    const [start, end] = rangeAt(yaml, ['requiredDocs', index]);
+    return [{ message: `"${entry}" is neither a path nor a document type${didYouMean(entry, types) || `; types: ${types.join(', ')}`}`, start, end, severity: 'error' as const }];
+  });
+}
+
+/** Globs that can never match as meant: unbalanced braces or brackets, absolute paths. */
+function globProblems(raw: RawConfig, yaml: ParsedYaml): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const check = (glob: unknown, path: Array<string | number>) => {
+    if (typeof glob !== 'string') return;
+    const reason = globFault(glob);
+    if (!reason) return;
+    const [start, end] = rangeAt(yaml, path);
+    problems.push({ message: `Glob "${glob}" ${reason}`, start, end, severity: 'error' });
+  };
+  for (const key of ['docs', 'ignore', 'alerts'] as const) {
+    const value = raw[key];
+    if (Array.isArray(value)) value.forEach((glob, i) => check(glob, [key, i]));
+    else check(value, [key]);
+  }
+  (raw.types ?? []).forEach((type, i) => {
+    const match = type?.match;
+    if (Array.isArray(match)) match.forEach((glob, j) => check(glob, ['types', i, 'match', j]));
+    else check(match, ['types', i, 'match']);
+  });
+  return problems;
+}
+
+function globFault(glob: string): string | undefined {
+  if (/^(\/|[A-Za-z]:[\\/])/.test(glob)) return 'is absolute: globs are relative to the folder of this file';
+  let braces = 0;
+  let brackets = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '\\') i++;
+    else if (ch === '{') braces++;
+    else if (ch === '}') braces--;
+    else if (ch === '[') brackets++;
+    else if (ch === ']') brackets--;
+    if (braces < 0 || brackets < 0) return `has an unmatched "${ch}"`;
+  }
+  if (braces > 0) return 'has an unclosed "{"';
+  if (brackets > 0) return 'has an unclosed "["';
+  return undefined;
+}
+
 /** Finds the config that governs a path: the nearest config file in its folder or above. */
 export class ConfigResolver {
   private readonly byFolder = new Map<string, string | null>();
   private readonly byFile = new Map<string, LoadedConfig>();
+  /** The last config of each file that had no error: it stays in force while the file is broken. */
+  private readonly lastGood = new Map<string, OpsDocsConfig>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -199,6 +259,9 @@ export class ConfigResolver {
         text === undefined
           ? { config: defaultConfig(path.dirname(file)), problems: [{ message: `Cannot read ${file}`, start: 0, end: 0, severity: 'error' }] }
           : parseConfig(file, text);
+      const broken = loaded.problems.some((p) => p.severity === 'error');
+      if (!broken) this.lastGood.set(file, loaded.config);
+      else if (this.lastGood.has(file)) loaded = { ...loaded, config: this.lastGood.get(file)! };
       this.byFile.set(file, loaded);
     }
     return loaded;

@@ -298,7 +298,7 @@ function debounce(run: () => void, ms: number): () => void {
 }
 
 function problemsMessage(problem: ConfigProblem): string {
-  return problem.severity === 'error' ? `${problem.message} (OpsDocs uses its defaults until this is fixed)` : problem.message;
+  return problem.severity === 'error' ? `${problem.message} (OpsDocs keeps the last valid settings, or the defaults, until this is fixed)` : problem.message;
 }
 
 /** `docs/runbooks/backup_restore.md` → "Backup Restore". */
