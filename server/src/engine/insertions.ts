@@ -72,11 +72,11 @@ export function insertFrontMatterKey(doc: OpsDocument, line: string): TextEdit |
   return { range: { start: position, end: position }, newText: needsBreakBefore ? eol + line : line + eol };
 }
 
-/** The range findings about the whole document point at: its title, else its first line. */
+/** The range findings about the whole document point at: its title, else its first line after front matter. */
 export function documentAnchor(doc: OpsDocument): { start: number; end: number } {
   const title = doc.headings.find((h) => h.depth === 1) ?? doc.headings[0];
   if (title) return { start: title.start, end: title.end };
-  const firstLineEnd = doc.lines.lineEnd(doc.frontMatter ? doc.lines.positionAt(doc.frontMatter.end).line + 1 : 0);
-  const start = doc.frontMatter ? Math.min(doc.frontMatter.end + 1, doc.text.length) : 0;
-  return { start, end: Math.max(start, firstLineEnd) };
+  const afterFrontMatter = doc.frontMatter ? doc.lines.positionAt(doc.frontMatter.end).line + 1 : 0;
+  const line = Math.min(afterFrontMatter, doc.lines.lineCount - 1);
+  return { start: doc.lines.lineStart(line), end: doc.lines.lineEnd(line) };
 }

@@ -83,7 +83,8 @@ function asKey(segment: string): string | number {
 
 function valueRange(yaml: Document.Parsed, path: string[]): { start: number; end: number } {
   const node = path.length === 0 ? (yaml.contents as Node | null) : nodeAt(yaml, path);
-  if (node?.range) return { start: node.range[0], end: Math.max(node.range[1], node.range[0] + 1) };
+  // An empty value (`key:` with nothing after it) has no text of its own: point at its key.
+  if (node?.range && node.range[1] > node.range[0]) return { start: node.range[0], end: node.range[1] };
   return path.length > 0 ? keyRange(yaml, path.slice(0, -1), path[path.length - 1]) : { start: 0, end: 1 };
 }
 

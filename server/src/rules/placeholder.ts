@@ -21,8 +21,11 @@ export const placeholder: Rule = {
     visit(doc.tree, (node) => {
       // Quoted passages show what others wrote (a scribe's notes, an alert's text); they are not this document's gaps.
       if (node.type === 'blockquote') return SKIP;
-      if (node.type === 'text' || node.type === 'html') scan(context, node.value, node.position!.start.offset!, true);
-      if (node.type === 'code') scanCodeComments(context, node.value, codeStart(doc.text, node.position!.start.offset!));
+      // Nodes the parser synthesises (GFM autolinks' text) have no position of their own; their parent's text covers them.
+      const start = node.position?.start.offset;
+      if (start === undefined) return undefined;
+      if (node.type === 'text' || node.type === 'html') scan(context, node.value, start, true);
+      if (node.type === 'code') scanCodeComments(context, node.value, codeStart(doc.text, start));
       return undefined;
     });
     scanFrontMatter(context);
