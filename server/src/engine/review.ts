@@ -88,6 +88,8 @@ export function reviewStatus(
   if (!review.date || daysBetween(today, review.date) > 0) return { state: 'invalid', review, cycle, cycleText };
   const due = addCycle(review.date, cycle);
   const daysLeft = daysBetween(today, due);
-  const state = daysLeft < 0 ? 'overdue' : daysLeft <= warnDays ? 'due-soon' : 'fresh';
+  // A short cycle warns in its second half at most: a 2w review is not "due soon" the day it was made.
+  const warnWindow = Math.min(warnDays, Math.floor(daysBetween(review.date, due) / 2));
+  const state = daysLeft < 0 ? 'overdue' : daysLeft <= warnWindow ? 'due-soon' : 'fresh';
   return { state, review, cycle, cycleText, due, daysLeft };
 }

@@ -46,13 +46,14 @@ function isSuppressed(controls: Control[], finding: Finding): boolean {
 
 /**
  * Offers "Disable <rule> for this line" where a control comment can go: above a finding
- * that starts a top-level block outside code (a comment line inside a paragraph or a
- * fence would change the document or do nothing).
+ * that starts a top-level block other than code or HTML (a comment line inside a paragraph
+ * or a fence would change the document or do nothing).
  */
 export function withDisableFixes(doc: OpsDocument, findings: Finding[]): Finding[] {
   const blockStarts = new Set<number>();
   for (const block of doc.tree.children) {
-    if (block.type !== 'code' && block.type !== 'yaml') blockStarts.add(block.position!.start.line - 1);
+    // Not above code or HTML: the comment line would join the block, or the block could swallow the comment.
+    if (block.type !== 'code' && block.type !== 'yaml' && block.type !== 'html') blockStarts.add(block.position!.start.line - 1);
   }
   const eol = doc.lines.eol;
   return findings.map((finding) => {

@@ -9,7 +9,7 @@ export const drillStale: Rule = {
   defaultSeverity: 'warning',
   check({ doc, analysis, today, report, range }) {
     const drill = drillStatus(doc, analysis, today);
-    if (!drill || drill.state === 'fresh') return;
+    if (!drill || drill.state === 'fresh' || (doc.frontMatter && !doc.frontMatter.data)) return;
     const date = formatIsoDate(today);
     if (!drill.tested) {
       const anchor = documentAnchor(doc);

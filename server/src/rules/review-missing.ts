@@ -9,6 +9,8 @@ export const reviewMissing: Rule = {
   defaultSeverity: 'warning',
   check({ doc, analysis, today, report, range }) {
     if (!analysis.type || analysis.review.state !== 'none') return;
+    // Front matter that does not parse may well hold the date: frontmatter-invalid speaks for it.
+    if (doc.frontMatter && !doc.frontMatter.data) return;
     const anchor = documentAnchor(doc);
     const keyEdit = insertFrontMatterKey(doc, `last_reviewed: ${formatIsoDate(today)}`);
     const fix: Fix = keyEdit
