@@ -18,7 +18,7 @@ export const REVIEW_KEYS = ['last_reviewed', 'last_updated', 'last-reviewed'];
 
 /** `**Last Updated**: 2025-10-19`, `Last reviewed: 2025-10-19`, `- **Last Reviewed:** 2025-10-19`. */
 const BODY_LINE =
-  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*(last[ \t_-]*(?:reviewed|updated|review(?:ed)?[ \t]+(?:on|date)|modified))[ \t]*(?:(?:\*\*|__)[ \t]*:|:[ \t]*(?:\*\*|__)|:)[ \t]*(\S+(?:[ \t]+\S+){0,2})/gim;
+  /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)[ \t]*)?(last[ \t_-]*(?:reviewed|updated|review(?:ed)?[ \t]+(?:on|date)|modified))[ \t]*(?:(?:\*\*|__)[ \t]*)?:[ \t]*(?:(?:\*\*|__)[ \t]*)?(\S+(?:[ \t]+\S+){0,2})/gim;
 
 /** Text that a writer meant as a date, even if it is not one we accept. */
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
@@ -62,7 +62,9 @@ function fromBody(doc: OpsDocument): ReviewDate | undefined {
 }
 
 function trimDecoration(value: string): string {
-  return value.replace(/[*_`]+$/, '').trim();
+  let end = value.length;
+  while (end > 0 && '*_`'.includes(value[end - 1])) end--;
+  return value.slice(0, end).trim();
 }
 
 export type ReviewState = 'fresh' | 'due-soon' | 'overdue' | 'invalid' | 'none';

@@ -63,7 +63,7 @@ export interface EntryMatch {
   usesBoldLabels: boolean;
 }
 
-const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\r\n]{1,60}?)[ \t]*:?[ \t]*(?:\*\*|__)/gm;
+const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\r\n]{1,60}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)/gm;
 
 /** Troubleshooting-style entries and the parts each of them has. */
 export function matchEntries(doc: OpsDocument, spec: EntrySpec, within?: Heading): EntryMatch[] {

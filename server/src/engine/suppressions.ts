@@ -9,23 +9,31 @@ interface Control {
   line: number;
 }
 
-const CONTROL = /<!--\s*opsdocs-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+/** Read from each comment's inner text: a regex scanning for `-->` would be quadratic on comments that never close. */
+const CONTROL = /^\s*opsdocs-(disable-next-line|disable|enable)\b([^>]*)$/;
 
 /** Reads `<!-- opsdocs-disable rule-id -->` and its kin; returns a test for suppressed findings. */
 export function suppressionsOf(doc: OpsDocument): (finding: Finding) => boolean {
   const controls: Control[] = [];
   visit(doc.tree, 'html', (node) => {
-    const offset = node.position!.start.offset!;
-    for (const match of node.value.matchAll(CONTROL)) {
-      controls.push({
-        kind: match[1] as Control['kind'],
-        rules: match[2].split(/[\s,]+/).filter(Boolean),
-        line: doc.lines.positionAt(offset + match.index!).line,
-      });
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return;
+    for (const { inner, at } of comments(node.value)) {
+      const match = CONTROL.exec(inner);
+      if (match) controls.push({ kind: match[1] as Control['kind'], rules: match[2].split(/[\s,]+/).filter(Boolean), line: doc.lines.positionAt(offset + at).line });
     }
   });
   if (controls.length === 0) return () => false;
   return (finding) => isSuppressed(controls, finding);
+}
+
+/** The inner text of each short `<!-- … -->` in an HTML node, with its offset. */
+function* comments(html: string): Generator<{ inner: string; at: number }> {
+  for (let at = html.indexOf('<!--'); at >= 0; at = html.indexOf('<!--', at + 4)) {
+    const end = html.indexOf('-->', at + 4);
+    if (end < 0) return;
+    if (end - at < 400) yield { inner: html.slice(at + 4, end), at };
+  }
 }
 
 function isSuppressed(controls: Control[], finding: Finding): boolean {

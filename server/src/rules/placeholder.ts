@@ -7,7 +7,7 @@ import type { Rule, RuleContext } from '../engine/rule';
  * or introducing a note ("TODO add the diagram", "Owner: TBD", "(FIXME)") rather than
  * used as a word mid-sentence ("go through any TODO items").
  */
-const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.?[ \t]*(?:$|\r|\n)))|(?<=^|[\r\n])[ \t]*\b(TODO|FIXME|XXX|TBD)\b/g;
+const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.[ \t]*(?:$|\r|\n)|$|\r|\n))|(?<=^|[\r\n])[ \t]*\b(TODO|FIXME|XXX|TBD)\b/g;
 /** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` or `<USER_A>` in prose are deliberate variables. */
 const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>/g;
 const CODE_COMMENT_MARKER = /^[ \t]*(?:#|\/\/|--|;)[ \t]*(TODO|FIXME|XXX|TBD)\b/gm;

@@ -11,14 +11,14 @@ interface SecretPattern {
 const PATTERNS: SecretPattern[] = [
   { kind: 'AWS access key id', pattern: /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g, group: 1 },
   { kind: 'AWS secret access key', pattern: /aws_secret_access_key["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
-  { kind: 'private key', pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{0,16384}?-----END \1-----/g, group: 0 },
+  { kind: 'private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/g, group: 0 },
   { kind: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,})\b/g, group: 1 },
   { kind: 'Slack token', pattern: /\b(xox[baprs]-[A-Za-z0-9-]{10,})\b/g, group: 1 },
   { kind: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})\b/g, group: 1 },
   { kind: 'Stripe secret key', pattern: /\b((?:sk|rk)_live_[0-9A-Za-z]{16,})\b/g, group: 1 },
-  { kind: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})\b/g, group: 1 },
+  { kind: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{10,4096})(?![A-Za-z0-9_-])/g, group: 1 },
   { kind: 'bearer token', pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{20,}=*)/g, group: 1 },
-  { kind: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:([^\s@/'"`]+)@/gi, group: 1 },
+  { kind: 'password in a URL', pattern: /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"`]{1,256}:([^\s@/'"`]{1,256})@/gi, group: 1 },
 ];
 
 /** `export DB_PASSWORD=…`, `API_TOKEN="…"` in shell. */
@@ -42,7 +42,10 @@ export const secret: Rule = {
       });
     };
     for (const { kind, pattern, group } of PATTERNS) {
-      for (const match of doc.text.matchAll(pattern)) found(kind, match[group], match.index! + match[0].indexOf(match[group]));
+      for (const match of doc.text.matchAll(pattern)) {
+        const value = kind === 'private key' ? wholeKeyBlock(doc.text, match.index!, match[0]) : match[group];
+        if (value) found(kind, value, match.index! + match[0].indexOf(match[group]));
+      }
     }
     for (const match of doc.text.matchAll(ASSIGNMENT)) found(`secret in ${match[1]}`, match[3], match.index! + match[0].lastIndexOf(match[3]));
     for (const match of doc.text.matchAll(EXPORT)) {
@@ -51,9 +54,16 @@ export const secret: Rule = {
   },
 };
 
+/** From the BEGIN line through its END line (a string search: no regex runs over the key); a lone header is no key. */
+function wholeKeyBlock(text: string, start: number, header: string): string | undefined {
+  const footer = header.replace('BEGIN', 'END');
+  const end = text.indexOf(footer, start + header.length);
+  return end < 0 || end - start > 16_384 ? undefined : text.slice(start, end + footer.length);
+}
+
 /** Values a writer put there on purpose: variables, fill-ins, documented examples, redactions. */
 function isPlaceholder(value: string): boolean {
-  if (/^[$<{[(%]|\$\(|\$\{|\{\{|<[^>]*>/.test(value)) return true;
+  if (/^[$<{[(%]|\$\(|\$\{|\{\{|<[^<>]*>/.test(value)) return true;
   if (/example|sample|dummy|fake|placeholder|changeme|redacted|your[-_]?|xxxx|\*\*\*|\.\.\./i.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true;
   return /^(password|secret|token|pass|pwd|passw0rd|admin|root|user)$/i.test(value);
