@@ -23,12 +23,12 @@ export interface WorkerSetup {
   trusted?: boolean;
 }
 
-export type WorkerRequest = { id: number; path: string } | { clear: true };
+export type WorkerRequest = { id: number; path: string; text?: string } | { clear: true };
 export type WorkerResponse = { id: number; result: FileResult };
 
 /** Validates one file from disk; shared by the worker and the single-threaded path. */
-export async function validateFile(engine: Engine, path: string): Promise<FileResult> {
-  const raw = engine.fs.readFile(path);
+export async function validateFile(engine: Engine, path: string, text?: string): Promise<FileResult> {
+  const raw = text ?? engine.fs.readFile(path);
   if (raw === undefined) return { path, findings: [], error: `cannot read ${path}` };
   const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
   return result ? toFileResult(engine, result) : { path, findings: [] };
@@ -79,6 +79,12 @@ export class ValidationPool {
     await Promise.all(this.workers.map(lane));
   }
 
+  /** Validates a text that is not on disk (an editor's buffer) on a worker, leaving the caller's thread free. */
+  validateText(path: string, text: string): Promise<FileResult> {
+    const worker = this.workers[this.nextId % this.workers.length];
+    return this.send(worker, path, text);
+  }
+
   /** After a config change: every worker forgets the configs it read. */
   clearConfigs(): void {
     for (const worker of this.workers) worker.postMessage({ clear: true } satisfies WorkerRequest);
@@ -88,11 +94,11 @@ export class ValidationPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private send(worker: Worker, path: string): Promise<FileResult> {
+  private send(worker: Worker, path: string, text?: string): Promise<FileResult> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      worker.postMessage({ id, path } satisfies WorkerRequest);
+      worker.postMessage({ id, path, text } satisfies WorkerRequest);
     });
   }
 }

@@ -67,14 +67,22 @@ export class Engine {
   analyze(path: string, text: string): { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig } | undefined {
     if (declineReason(text)) return undefined;
     const { config } = this.configFor(path);
-    const document = parseDocument(path, text);
+    let document: OpsDocument;
+    try {
+      document = parseDocument(path, text);
+    } catch {
+      // The parser's own limits (a stack overflow on structure the nesting guard did not foresee).
+      return undefined;
+    }
     return { document, analysis: analyze(document, config, this.today()), config };
   }
 
   async validate(path: string, text: string, isCancelled: IsCancelled = () => false): Promise<DocumentResult | undefined> {
     const declined = declineReason(text);
     if (declined) return { path, findings: [notice(NOTICE_SKIPPED, declined)] };
-    const { document, analysis, config } = this.analyze(path, text)!;
+    const analyzed = this.analyze(path, text);
+    if (!analyzed) return { path, findings: [notice(NOTICE_SKIPPED, 'Not checked: the Markdown parser could not read this document.')] };
+    const { document, analysis, config } = analyzed;
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule, config);
@@ -116,13 +124,47 @@ function severityOf(rule: Rule, config: OpsDocsConfig): Severity | 'off' {
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
+/** Deeper nesting than any document needs; the parser's recursion would overflow the stack on it. */
+export const MAX_NESTING = 100;
+
 function declineReason(text: string): string | undefined {
+  if (nestingDepth(text) > MAX_NESTING) return `Not checked: lists or blockquotes are nested more than ${MAX_NESTING} levels deep.`;
   if (text.length > MAX_DOCUMENT_LENGTH) {
     const megabytes = (text.length / 1024 / 1024).toFixed(1);
     return `Not checked: the document is ${megabytes} MB, over the ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB OpsDocs checks.`;
   }
   if (text.slice(0, 8192).includes('\u0000')) return 'Not checked: the file is binary, not Markdown text.';
   return undefined;
+}
+
+/**
+ * The deepest list or blockquote nesting a line opens, counted without parsing: the
+ * markers in a row (`>`, `-`, `*`, `+`) plus its indentation (two columns a level) when
+ * the line starts with a marker.
+ */
+export function nestingDepth(text: string): number {
+  let deepest = 0;
+  for (let start = 0; start < text.length; ) {
+    let at = start;
+    let columns = 0;
+    for (let ch = text.charCodeAt(at); ch === 32 || ch === 9; ch = text.charCodeAt(++at)) columns += ch === 9 ? 4 : 1;
+    let markers = 0;
+    for (;;) {
+      const ch = text.charCodeAt(at);
+      const next = text.charCodeAt(at + 1);
+      if (ch === 62 /* > */) at++;
+      else if ((ch === 45 || ch === 42 || ch === 43) && (next === 32 || next === 9)) at += 2;
+      else break;
+      markers++;
+      while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    }
+    const depth = markers > 0 ? markers + columns / 2 : 0;
+    if (depth > MAX_NESTING) return depth;
+    deepest = Math.max(deepest, depth);
+    const lineEnd = text.indexOf('\n', at);
+    start = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  return deepest;
 }
 
 function notice(rule: string, message: string): Finding {

@@ -14,7 +14,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   }
   let result;
   try {
-    result = await validateFile(engine, request.path);
+    result = await validateFile(engine, request.path, request.text);
   } catch (error) {
     result = { path: request.path, findings: [], error: String(error) };
   }

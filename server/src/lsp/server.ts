@@ -50,6 +50,8 @@ import { WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is checked again. */
 const DEBOUNCE_MS = 200;
+/** Documents longer than this (characters) are validated on a worker thread. */
+const OFF_THREAD_LENGTH = 256 * 1024;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -68,15 +70,22 @@ export function startServer(connection: Connection): void {
     if (!document || !file) return;
     if (isConfigFile(file)) return publishConfigProblems(file, document.getText());
     const version = document.version;
-    const result = await engine.validate(file, document.getText(), () => isCancelled() || documents.get(uri)?.version !== version);
-    if (!result) return;
+    const stale = () => isCancelled() || documents.get(uri)?.version !== version;
+    const text = document.getText();
+    // A large document is checked on a worker, so that other documents' requests are answered meanwhile.
+    const result = text.length > OFF_THREAD_LENGTH ? await index.validateOffThread(file, text) : await validateHere(file, text, stale);
+    if (!result || stale()) return;
     const loaded = engine.configFor(file);
     if (loaded.config.file && !documents.get(pathToFileURL(loaded.config.file).href)) {
       await showConfigProblems(loaded.config.file, engine.fs.readFile(loaded.config.file) ?? '', loaded.problems);
     }
-    index.record(file, `open:${version}`, toFileResult(engine, result));
+    index.record(file, `open:${version}`, result);
     coverageChanged();
     await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, version)) });
+  };
+  const validateHere = async (file: string, text: string, stale: () => boolean) => {
+    const result = await engine.validate(file, text, stale);
+    return result && toFileResult(engine, result);
   };
   const scheduler = new Scheduler(DEBOUNCE_MS, diagnose, (error) => connection.console.error(`OpsDocs: ${String(error)}`));
 

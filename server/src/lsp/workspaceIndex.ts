@@ -91,6 +91,11 @@ export class WorkspaceIndex {
     return results;
   }
 
+  /** Validates an editor's text on a worker thread (for documents large enough to stall the server). */
+  validateOffThread(file: string, text: string): Promise<FileResult> {
+    return this.workers().validateText(file, text);
+  }
+
   /** Records the result of an open document, as the editor sees it. */
   record(file: string, stamp: string, result: FileResult): void {
     this.put(file, { stamp, result });

@@ -1,0 +1,44 @@
+/** Documents no editor should choke on: each is diagnosed or declined with a clear notice, within a time bound per MB. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { memoryFileSystem, testEngine } from '../helpers/engine';
+import { assertWellFormed } from './wellFormed';
+
+const engine = testEngine('/ws', memoryFileSystem({ '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\n' }));
+/** Generous for a 2-core CI machine; what we measured here is a fifth of it (see the README). */
+const SECONDS_PER_MB = 10;
+
+const CASES: Array<{ name: string; text: () => string; declined?: RegExp }> = [
+  { name: '10,000-deep nested list', text: () => '- '.repeat(10_000) + 'deep\n', declined: /nested more than 100 levels/ },
+  { name: '10,000-deep blockquote', text: () => '>'.repeat(10_000) + ' deep\n', declined: /nested more than 100 levels/ },
+  { name: 'list nested 1,400 levels by indentation', text: () => Array.from({ length: 1400 }, (_, i) => ' '.repeat(2 * i) + '- x\n').join(''), declined: /nested more than 100 levels/ },
+  { name: '20 MB file', text: () => '# Export\n\n' + 'lorem ipsum dolor sit amet\n'.repeat(777_000), declined: /20\.\d MB, over the 4 MB/ },
+  { name: 'single 5 MB line', text: () => 'word '.repeat(1_048_576), declined: /5\.0 MB, over the 4 MB/ },
+  { name: 'single 3 MB line', text: () => 'word '.repeat(629_146) },
+  { name: '50,000 headings', text: () => Array.from({ length: 50_000 }, (_, i) => `## Heading ${i}\n`).join('') },
+  { name: 'shell block of 100,000 lines', text: () => '# Script\n\n```bash\n' + 'kubectl -n <namespace> get pods\n'.repeat(100_000) + '```\n' },
+  { name: 'binary file named .md', text: () => Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 256)).toString('latin1'), declined: /binary/ },
+];
+
+describe('pathological documents', () => {
+  for (const { name, text, declined } of CASES) {
+    it(name, async () => {
+      const input = text();
+      const megabytes = Math.max(input.length / 1024 / 1024, 0.1);
+      const started = performance.now();
+      const result = await engine.validate('/ws/big.md', input);
+      const seconds = (performance.now() - started) / 1000;
+      assert.ok(result);
+      assert.ok(seconds < SECONDS_PER_MB * megabytes, `${seconds.toFixed(2)} s for ${megabytes.toFixed(2)} MB`);
+      if (declined) {
+        assert.equal(result.findings.length, 1);
+        assert.equal(result.findings[0].rule, 'document-skipped');
+        assert.equal(result.findings[0].severity, 'info');
+        assert.match(result.findings[0].message, declined);
+      } else {
+        assert.ok(!result.findings.some((f) => f.rule === 'document-skipped'), 'checked, not declined');
+        assertWellFormed(input, result.findings);
+      }
+    });
+  }
+});
