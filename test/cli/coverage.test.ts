@@ -1,4 +1,4 @@
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +23,7 @@ describe('opsdocs coverage', () => {
 
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-coverage-'));
+    after(() => fs.rmSync(root, { recursive: true, force: true }));
     const files: Record<string, string> = {
       '.opsdocs.yaml': 'requiredDocs:\n  - docs/runbooks/backup_restore.md\n  - alert-runbook\n  - postmortem\n',
       'docs/alerts/full.md': alert(['Meaning', 'Impact', 'Diagnosis', 'Mitigation'], fresh),
