@@ -21,9 +21,10 @@ describe('opsdocs coverage', () => {
   const fresh = today.toISOString().slice(0, 10);
   const old = new Date(today.getTime() - 400 * 86_400_000).toISOString().slice(0, 10);
 
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-coverage-'));
-    after(() => fs.rmSync(root, { recursive: true, force: true }));
     const files: Record<string, string> = {
       '.opsdocs.yaml': 'requiredDocs:\n  - docs/runbooks/backup_restore.md\n  - alert-runbook\n  - postmortem\n',
       'docs/alerts/full.md': alert(['Meaning', 'Impact', 'Diagnosis', 'Mitigation'], fresh),
