@@ -15,14 +15,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toFileResult, type FileResult } from '../engine/batch';
-import { CONFIG_FILE_NAMES, parseConfig, type ConfigProblem } from '../engine/config';
+import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config';
 import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
 import { LineIndex } from '../engine/text';
-import { requiredDocsFindings } from '../engine/requiredDocs';
-import { alertFindings } from '../engine/alertFindings';
-import type { Finding } from '../engine/types';
 import { renderDocument } from '../engine/templates';
 import { formatIsoDate } from '../engine/dates';
 import { typeForPath } from '../engine/analysis';
@@ -44,6 +41,7 @@ import {
   type ValidateAllResult,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { SetDiagnostics } from './setDiagnostics';
 import { workspaceSymbols } from './symbols';
 import type { SearchHit } from '../engine/search';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -59,7 +57,7 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [process.cwd()];
   let engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0] });
   const index = new WorkspaceIndex(() => engine, () => roots, path.join(__dirname, 'worker.js'));
-  const configDiagnosticsShown = new Set<string>();
+  const setDiagnostics = new SetDiagnostics(connection);
   /** After the first Validate All, closed documents keep their diagnostics and follow the disk. */
   let workspaceDiagnostics = false;
   const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
@@ -77,7 +75,7 @@ export function startServer(connection: Connection): void {
     if (!result || stale()) return;
     const loaded = engine.configFor(file);
     if (loaded.config.file && !documents.get(pathToFileURL(loaded.config.file).href)) {
-      await showConfigProblems(loaded.config.file, engine.fs.readFile(loaded.config.file) ?? '', loaded.problems);
+      await setDiagnostics.showConfig(loaded.config.file, engine.fs.readFile(loaded.config.file) ?? '', loaded.problems);
     }
     index.record(file, `open:${version}`, result);
     coverageChanged();
@@ -90,48 +88,10 @@ export function startServer(connection: Connection): void {
   const scheduler = new Scheduler(DEBOUNCE_MS, diagnose, (error) => connection.console.error(`OpsDocs: ${String(error)}`));
 
   function publishConfigProblems(file: string, text: string): Promise<void> {
-    return showConfigProblems(file, text, parseConfig(file, text).problems);
+    return setDiagnostics.showConfig(file, text, parseConfig(file, text).problems);
   }
 
-  /** Missing `requiredDocs` entries per config file, as of the last look at the whole workspace. */
-  const manifestFindings = new Map<string, Finding[]>();
-
-  async function showConfigProblems(file: string, text: string, problems: ConfigProblem[]): Promise<void> {
-    const manifest = manifestFindings.get(file) ?? [];
-    if (problems.length === 0 && manifest.length === 0 && !configDiagnosticsShown.has(file)) return;
-    problems.length + manifest.length > 0 ? configDiagnosticsShown.add(file) : configDiagnosticsShown.delete(file);
-    const lines = new LineIndex(text);
-    const diagnostics: Diagnostic[] = problems.map((p) => ({
-      range: lines.range(p.start, p.end),
-      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: 'opsdocs',
-      code: 'config',
-      message: problemsMessage(p),
-    }));
-    diagnostics.push(...manifest.map((f) => toDiagnostic(f, 0)));
-    await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
-  }
-
-  /** Rule files that last had alert-runbook-missing findings, so that fixed ones are cleared. */
-  let alertFilesShown = new Set<string>();
-
-  /** Re-reads what each workspace folder's config asks of the whole set: the manifest and the alerts. */
-  async function publishManifests(): Promise<void> {
-    const shown = new Set<string>();
-    for (const { root, report } of index.coverage()) {
-      const { config, problems } = engine.configs.resolveFolder(root);
-      for (const [file, findings] of alertFindings(config, engine.fs, report.documents.map((d) => d.path))) {
-        if (findings.length > 0) shown.add(file);
-        await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
-      }
-      if (!config.file) continue;
-      const text = engine.fs.readFile(config.file) ?? '';
-      manifestFindings.set(config.file, requiredDocsFindings(config, text, report.required));
-      await showConfigProblems(config.file, text, problems);
-    }
-    for (const file of alertFilesShown) if (!shown.has(file)) await connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
-    alertFilesShown = shown;
-  }
+  const publishManifests = () => setDiagnostics.showSet(engine, index.coverage());
 
   /** Diagnostics of a document that is not open, as last validated from disk. */
   function publishClosed(result: FileResult): Promise<void> {
@@ -304,10 +264,6 @@ function debounce(run: () => void, ms: number): () => void {
     clearTimeout(timer);
     timer = setTimeout(run, ms);
   };
-}
-
-function problemsMessage(problem: ConfigProblem): string {
-  return problem.severity === 'error' ? `${problem.message} (OpsDocs keeps the last valid settings, or the defaults, until this is fixed)` : problem.message;
 }
 
 /** `docs/runbooks/backup_restore.md` → "Backup Restore". */
