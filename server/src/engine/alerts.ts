@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { toPosix } from './analysis';
 import { ALWAYS_IGNORED, type OpsDocsConfig } from './config';
 import type { FileSystem } from './fileSystem';

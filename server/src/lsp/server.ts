@@ -2,14 +2,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
   type TextEdit,
 } from 'vscode-languageserver/node';
@@ -19,7 +17,6 @@ import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config';
 import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
-import { LineIndex } from '../engine/text';
 import { renderDocument } from '../engine/templates';
 import { formatIsoDate } from '../engine/dates';
 import { typeForPath } from '../engine/analysis';
