@@ -130,11 +130,15 @@ function toSection(section: string | { name: string; aliases?: string[]; templat
   return { name: section.name, aliases: section.aliases ?? [], template: section.template ?? `TODO: Describe ${section.name.toLowerCase()}.` };
 }
 
-/** Configured types adjust the built-in type of the same id, or add a new one. */
+/**
+ * Configured types adjust the built-in type of the same id, or add a new one. They come
+ * first, in the config's order: "the first `types[].match` glob that matches" is the config's first.
+ */
 function mergeTypes(builtins: DocType[], configured: RawType[]): DocType[] {
-  const merged = new Map(builtins.map((t) => [t.id, t]));
+  const byId = new Map(builtins.map((t) => [t.id, t]));
+  const merged = new Map<string, DocType>();
   for (const raw of configured) {
-    const base = merged.get(raw.id) ?? (raw.extends ? merged.get(raw.extends) : undefined);
+    const base = merged.get(raw.id) ?? byId.get(raw.id) ?? (raw.extends ? byId.get(raw.extends) : undefined);
     merged.set(raw.id, {
       id: raw.id,
       title: raw.title ?? base?.title ?? raw.id,
@@ -145,6 +149,7 @@ function mergeTypes(builtins: DocType[], configured: RawType[]): DocType[] {
       template: raw.template ?? base?.template,
     });
   }
+  for (const builtin of builtins) if (!merged.has(builtin.id)) merged.set(builtin.id, builtin);
   return [...merged.values()];
 }
 
