@@ -1,6 +1,7 @@
 // Bundles the client, the language server and the CLI, each into one file under dist/.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { previewBuilds } from './client/src/preview/bundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,8 @@ const builds = [
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...shared, entryPoints: ['server/src/engine/worker.ts'], outfile: 'dist/worker.js' },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
+  // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
+  ...previewBuilds,
 ];
 
 if (watch) {

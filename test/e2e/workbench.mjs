@@ -45,6 +45,7 @@ export async function startVSCode({ workspace, trusted = true, settings = {} }) 
     path.join(dataDir, 'User', 'settings.json'),
     JSON.stringify({
       'security.workspace.trust.enabled': !trusted,
+      'security.workspace.trust.startupPrompt': 'always',
       'workbench.startupEditor': 'none',
       'telemetry.telemetryLevel': 'off',
       'chat.disableAIFeatures': true,
@@ -71,6 +72,7 @@ export async function startVSCode({ workspace, trusted = true, settings = {} }) 
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const workbench = new Workbench(page, workspace, () => log);
+  workbench.extensionsDir = extensions;
   workbench.stop = async () => {
     await browser.close().catch(() => undefined);
     try {
@@ -80,7 +82,7 @@ export async function startVSCode({ workspace, trusted = true, settings = {} }) 
     }
     fs.rmSync(home, { recursive: true, force: true });
   };
-  if (!trusted) await workbench.answerTrust('No');
+  if (!trusted) await workbench.answerTrust(/^No, I don.t trust the authors/);
   return workbench;
 }
 
@@ -101,8 +103,13 @@ class Workbench {
   }
 
   async answerTrust(answer) {
-    const button = this.page.locator(`.monaco-dialog-box button:has-text("${answer}")`).first();
-    await button.waitFor({ timeout: 30_000 });
+    const button = this.page.getByRole('button', { name: answer }).first();
+    try {
+      await button.waitFor({ timeout: 30_000 });
+    } catch (error) {
+      await this.screenshot('failure-trust-dialog.png');
+      throw error;
+    }
     await button.click();
   }
 

@@ -5,8 +5,8 @@ import type { CalendarDate } from '../../server/src/engine/dates';
 /** The fixed "today" every test runs on, so review dates do not age. */
 export const TODAY: CalendarDate = { year: 2026, month: 11, day: 24 };
 
-export function testEngine(root: string, fs: FileSystem = diskFileSystem): Engine {
-  return new Engine({ fs, root, today: () => TODAY });
+export function testEngine(root: string, fs: FileSystem = diskFileSystem, trusted = true): Engine {
+  return new Engine({ fs, root, today: () => TODAY, trusted });
 }
 
 export async function validateText(engine: Engine, path: string, text: string): Promise<DocumentResult> {
