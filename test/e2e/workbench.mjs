@@ -124,15 +124,24 @@ class Workbench {
     await this.page.locator(`.tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
   }
 
-  /** Runs a command of the palette by its title. */
+  /** Runs a command of the palette by its title (retrying while the extensions' commands are still being registered). */
   async runCommand(title) {
-    await this.page.keyboard.press(`${MOD}+Shift+P`);
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    const row = this.page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first();
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      await this.page.keyboard.press(`${MOD}+Shift+P`);
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      const row = this.page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first();
+      try {
+        await row.waitFor({ timeout: 3_000 });
+        await row.click();
+        return;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw error;
+      }
+    }
   }
 
   async showProblems() {
