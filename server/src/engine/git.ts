@@ -13,12 +13,16 @@ const TIMEOUT_MS = 3_000;
 const cache = new Map<string, Promise<LastChange | undefined>>();
 let gitMissing = false;
 
-/** The folder holding `.git` above a path, found through the engine's file system. */
+const roots = new Map<string, string | null>();
+
+/** The folder holding `.git` above a path, found through the engine's file system; remembered per folder. */
 export function gitRoot(files: FileSystem, from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (files.stat(path.join(dir, '.git')) !== undefined) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
+  const known = roots.get(from);
+  if (known !== undefined) return known ?? undefined;
+  const parent = path.dirname(from);
+  const found = files.stat(path.join(from, '.git')) !== undefined ? from : parent === from ? undefined : gitRoot(files, parent);
+  roots.set(from, found ?? null);
+  return found;
 }
 
 /**
