@@ -28,7 +28,8 @@ if [ ! -f "$CS/.opsdocs-built" ]; then
   (
     export PATH="$NODE24/bin:$PATH"
     export npm_config_nodedir="$NODE24"
-    npm install --no-audit --no-fund --prefix "$E2E/code-server-$CODE_SERVER_VERSION" "code-server@$CODE_SERVER_VERSION" >&2
+    # Its install scripts run below, under Node 24 and on purpose; npm must not run them (under CI it may, with the wrong Node).
+    npm install --no-audit --no-fund --ignore-scripts --prefix "$E2E/code-server-$CODE_SERVER_VERSION" "code-server@$CODE_SERVER_VERSION" >&2
     cd "$CS"
     # npm 11 skips dependencies' install scripts; run code-server's own, as npm would.
     npm_config_user_agent="npm/11 node/v24 linux x64" sh ./postinstall.sh >&2
