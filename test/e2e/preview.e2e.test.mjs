@@ -60,12 +60,22 @@ async function runCommandSoon(vscode, title, attempts = 4) {
 
 /** Puts the cursor on a line of the active editor (Quick Open `:line`), and waits until it is there. */
 async function goToLine(vscode, line) {
-  await vscode.page.keyboard.press('Control+P');
-  const input = vscode.page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}`);
-  await vscode.page.keyboard.press('Enter');
-  await vscode.page.locator(`.statusbar-item:has-text("Ln ${line},")`).first().waitFor({ timeout: 15_000 });
+  // Retried: an Enter that lands before Quick Open has read the ":line" goes nowhere.
+  for (let attempt = 1; ; attempt++) {
+    await vscode.page.keyboard.press('Control+P');
+    const input = vscode.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await vscode.page.waitForTimeout(300);
+    await vscode.page.keyboard.press('Enter');
+    try {
+      await vscode.page.locator(`.statusbar-item:has-text("Ln ${line},")`).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await vscode.page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The webview frames' documents (VS Code nests each webview's content in an inner iframe). */
