@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentCoverage, summarizeCoverage, type DocumentCoverage } from '../engine/coverage';
-import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
 import { coverageHtml } from '../report/coverageHtml';
 import { coverageMarkdown } from '../report/coverageMarkdown';
-import { brokenConfigs, collectFiles, describeConfigProblems } from './inputs';
+import { startRun } from './inputs';
 
 export const COVERAGE_FORMATS = ['md', 'json', 'html'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -15,21 +14,9 @@ export async function coverageCommand(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const cwd = process.cwd();
-  const configFile = options.config ? path.resolve(options.config) : undefined;
-  if (configFile && diskFileSystem.stat(configFile) !== 'file') {
-    err.write(`opsdocs: cannot read config file ${options.config}\n`);
-    return 2;
-  }
-  const engine = new Engine({ fs: diskFileSystem, root: cwd, configFile });
-  const paths = options.paths.length > 0 ? options.paths : ['.'];
-  const files = collectFiles(engine, paths, err);
-  if (!files) return 2;
-  const broken = brokenConfigs(engine, files);
-  if (broken.length > 0) {
-    for (const { file, problems } of broken) err.write(describeConfigProblems(file, problems, cwd));
-    return 2;
-  }
+  const run = startRun(options, err);
+  if (run === 2) return 2;
+  const { engine, paths, files } = run;
   const documents = files
     .map((file) => documentCoverage(engine, file, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')))
     .filter((d): d is DocumentCoverage => d !== undefined);

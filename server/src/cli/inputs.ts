@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { ConfigProblem } from '../engine/config';
 import { discoverDocuments } from '../engine/discover';
-import type { Engine } from '../engine/engine';
+import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
 import { LineIndex } from '../engine/text';
 
@@ -45,3 +45,36 @@ export function describeConfigProblems(file: string, problems: ConfigProblem[], 
     .join('');
 }
 
+
+/** What every command starts from: an engine for the config given (or found), and the documents. */
+export interface Run {
+  cwd: string;
+  engine: Engine;
+  configFile?: string;
+  /** The paths given, or the current folder. */
+  paths: string[];
+  files: string[];
+}
+
+/**
+ * Reads the command line's `--config` and paths into a run; on an unreadable config, a path
+ * that does not exist or a config file with an error, says so on `err` and gives exit code 2.
+ */
+export function startRun(options: { paths: string[]; config?: string }, err: NodeJS.WritableStream): Run | 2 {
+  const cwd = process.cwd();
+  const configFile = options.config ? path.resolve(options.config) : undefined;
+  if (configFile && diskFileSystem.stat(configFile) !== 'file') {
+    err.write(`opsdocs: cannot read config file ${options.config}\n`);
+    return 2;
+  }
+  const engine = new Engine({ fs: diskFileSystem, root: cwd, configFile });
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const files = collectFiles(engine, paths, err);
+  if (!files) return 2;
+  const broken = brokenConfigs(engine, files);
+  if (broken.length > 0) {
+    for (const { file, problems } of broken) err.write(describeConfigProblems(file, problems, cwd));
+    return 2;
+  }
+  return { cwd, engine, configFile, paths, files };
+}

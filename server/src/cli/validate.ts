@@ -9,7 +9,7 @@ import { requiredDocsFindings } from '../engine/requiredDocs';
 import { alertFindings } from '../engine/alertFindings';
 import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
-import { brokenConfigs, collectFiles, describeConfigProblems } from './inputs';
+import { startRun } from './inputs';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
@@ -35,20 +35,9 @@ const FORMATTERS: Record<Format, (report: RunReport) => string> = {
 };
 
 export async function validateCommand(options: ValidateOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const cwd = process.cwd();
-  const configFile = options.config ? path.resolve(options.config) : undefined;
-  if (configFile && diskFileSystem.stat(configFile) !== 'file') {
-    err.write(`opsdocs: cannot read config file ${options.config}\n`);
-    return 2;
-  }
-  const engine = new Engine({ fs: diskFileSystem, root: cwd, configFile });
-  const files = collectFiles(engine, options.paths.length > 0 ? options.paths : ['.'], err);
-  if (!files) return 2;
-  const broken = brokenConfigs(engine, files);
-  if (broken.length > 0) {
-    for (const { file, problems } of broken) err.write(describeConfigProblems(file, problems, cwd));
-    return 2;
-  }
+  const run = startRun(options, err);
+  if (run === 2) return 2;
+  const { cwd, engine, configFile, files } = run;
   const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
   reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
