@@ -16,12 +16,16 @@ const shared = {
   // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
   define: { SERVER_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's main build is UMD, whose dynamic requires a bundle cannot follow; its ES build can be.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...shared, entryPoints: ['server/src/engine/worker.ts'], outfile: 'dist/worker.js' },
+  // Mermaid's parser, loaded by the rule diagram-mermaid on the first mermaid block.
+  { ...shared, entryPoints: ['server/src/engine/diagrams/mermaidParser.ts'], outfile: 'dist/mermaid-parse.js', sourcemap: false, minify: true },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
   ...previewBuilds,

@@ -22,6 +22,8 @@ const EXPECTED = [
   ['docs/production/troubleshooting_guide.md', 'section-missing', 'Missing "Resolution" in "Issue: Database Connection Errors" (each troubleshooting entry has Symptoms / Diagnosis / Resolution)'],
   ['docs/runbooks/database-failover.md', 'section-missing', 'Missing required section "Rollback" (type runbook)'],
   ['docs/runbooks/scale-workers.md', 'review-stale', 'Review overdue by 83 days: last reviewed 2026-06-02, due 2026-09-02 (quarterly cycle)'],
+  ['docs/production/README.md', 'link-anchor', 'No heading of "deployment_guide.md" has the anchor "#rollbak"; did you mean "#rollback"?'],
+  ['docs/runbooks/scale-workers.md', 'command-subcommand', '"kubectl rollout restrat" is no kubectl rollout subcommand; did you mean "kubectl rollout restart"?'],
   ['docs/runbooks/scale-workers.md', 'placeholder', 'Placeholder "TODO" left in the document'],
 ];
 

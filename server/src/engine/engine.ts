@@ -5,7 +5,7 @@ import type { FileSystem } from './fileSystem';
 import { parseDocument, type OpsDocument } from './parse';
 import type { Rule, RuleContext } from './rule';
 import { suppressionsOf, withDisableFixes } from './suppressions';
-import type { Finding, Severity } from './types';
+import { milder, type Finding, type Severity } from './types';
 import { RULES } from '../rules';
 
 /** Larger documents are declined with a notice rather than parsed: they are exports, not runbooks. */
@@ -108,7 +108,7 @@ export class Engine {
       today: this.today(),
       fs: this.options.fs,
       trusted: this.trusted,
-      report: (report) => run.findings.push({ rule: rule.id, severity, ...report }),
+      report: ({ severity: graded, ...report }) => run.findings.push({ rule: rule.id, severity: milder(severity, graded), ...report }),
       range: (start, end) => run.document.lines.range(start, end),
     };
     try {

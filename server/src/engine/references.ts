@@ -15,8 +15,9 @@ export function referencedFiles(doc: OpsDocument, fs: FileSystem, root: string):
   const found = new Set<string>();
   const folder = path.dirname(doc.path);
   const consider = (target: string, bases: string[]) => {
-    if (/^[a-z][a-z\d+.-]*:|^\/\/|^#/i.test(target) || /\.md$/i.test(target)) return;
+    if (/^[a-z][a-z\d+.-]*:|^\/\/|^#/i.test(target)) return;
     const clean = decodeURI(target.split(/[?#]/)[0]);
+    if (/\.md$/i.test(clean)) return;
     for (const base of bases) {
       const file = path.resolve(clean.startsWith('/') ? root : base, clean.replace(/^\//, ''));
       if (fs.stat(file) === 'file') {

@@ -37,5 +37,15 @@ export interface Finding {
   fixes?: Fix[];
 }
 
-/** What a rule reports: the engine adds the severity from config. */
-export type Report = Omit<Finding, 'severity' | 'rule'>;
+/**
+ * What a rule reports: the engine adds the severity from config. A rule that grades its own
+ * findings (ShellCheck's levels) may give a lower one; config's severity stays the ceiling.
+ */
+export type Report = Omit<Finding, 'severity' | 'rule'> & { severity?: Severity };
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The less severe of two severities. */
+export function milder(a: Severity, b: Severity | undefined): Severity {
+  return b !== undefined && RANK[b] < RANK[a] ? b : a;
+}

@@ -1,4 +1,6 @@
 import type { Rule } from '../engine/rule';
+import { commandShellcheck } from './command-shellcheck';
+import { diagramPlantuml } from './diagram-plantuml';
 
-/** The rules command-shellcheck, diagram-plantuml, in report order. */
-export const TOOL_RULES: readonly Rule[] = [];
+/** The rules that ask a locally installed checker (ShellCheck, PlantUML), in report order. */
+export const TOOL_RULES: readonly Rule[] = [commandShellcheck, diagramPlantuml];

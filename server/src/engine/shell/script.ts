@@ -19,6 +19,10 @@ export interface ShellScript {
 /** `$ cmd`, or in a block tagged as a transcript also `# cmd` (root) and `% cmd` (zsh); optionally after `user@host:~`. */
 const PROMPT = /^([ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?)?\$[ \t])/;
 const TAGGED_PROMPT = /^([ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%]*)?)?[$#%][ \t])/;
+/** The `> ` prompt of a line that continues the command above it. */
+const SECONDARY_PROMPT = /^[ \t]*> ?/;
+/** `<<EOF`, `<<-'EOF'`, `<< "EOF"`: the start of a here-document and its delimiter. */
+const HERE_DOC = /(?<!<)<<-?(?!<)[ \t]*['"]?([\w.-]+)['"]?/;
 /**
  * `<namespace>`, `<pod-name>`, `<instance label from alert>`: a `<` right before a
  * word and a `>` right after one. `sort <in >out` has spaces inside, so it stays a redirect.
@@ -36,16 +40,29 @@ export function shellScript(block: CodeBlock): ShellScript {
   // In a `shell` block that merely shows prompts, `# …` stays a comment.
   const prompt = tagged ? TAGGED_PROMPT : PROMPT;
   let continuing = false;
+  let hereDocEnd: string | undefined;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i];
     const eol = lines[i + 1] ?? '';
     let kept = line;
     if (isTranscript) {
-      const shown: string | undefined = continuing ? undefined : prompt.exec(line)?.[1];
-      if (shown) kept = ' '.repeat(shown.length) + line.slice(shown.length);
-      else if (!continuing) kept = ' '.repeat(line.length);
-      continuing = (shown !== undefined || continuing) && /\\$/.test(line);
+      if (hereDocEnd !== undefined) {
+        // A here-document's body is data, shown with or without `> ` prompts: not checked.
+        if (line.replace(SECONDARY_PROMPT, '').trim() === hereDocEnd) hereDocEnd = undefined;
+        kept = ' '.repeat(line.length);
+      } else {
+        const secondary: string | undefined = continuing ? SECONDARY_PROMPT.exec(line)?.[0] : undefined;
+        const shown: string | undefined = continuing ? secondary : prompt.exec(line)?.[1];
+        if (shown) kept = ' '.repeat(shown.length) + line.slice(shown.length);
+        else if (!continuing) kept = ' '.repeat(line.length);
+        continuing = (shown !== undefined || continuing) && /\\$/.test(line);
+        const hereDoc = shown !== undefined || continuing ? HERE_DOC.exec(kept) : null;
+        if (hereDoc) {
+          hereDocEnd = hereDoc[1];
+          kept = kept.slice(0, hereDoc.index) + ' '.repeat(hereDoc[0].length) + kept.slice(hereDoc.index + hereDoc[0].length);
+        }
+      }
     }
     out.push(kept, eol);
   }

@@ -1,0 +1,63 @@
+import { findProgram, RecentResults, runChecker } from '../programs';
+
+/** `@startuml`, `@startmindmap`, `@enduml`…: a diagram's bounds, with their kind. */
+const BOUND = /^[ \t]*@(start|end)([a-z]+)\b/;
+
+export interface PlantUmlBound {
+  edge: 'start' | 'end';
+  kind: string;
+  /** 0-based line within the block. */
+  line: number;
+}
+
+export function plantUmlBounds(text: string): PlantUmlBound[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, index) => {
+    const match = BOUND.exec(line);
+    return match ? [{ edge: match[1] as 'start' | 'end', kind: match[2], line: index }] : [];
+  });
+}
+
+/** A diagram PlantUML rejects: the 0-based line of the block it names. */
+export interface PlantUmlError {
+  line: number;
+  message: string;
+}
+
+const recent = new RecentResults<PlantUmlError[]>();
+
+/**
+ * PlantUML's syntax check (`plantuml -syntax`, from PATH) of a block whose bounds balance; a block
+ * without bounds is checked as one diagram, as Markdown renderers wrap it. Undefined when no local
+ * PlantUML is installed or it fails: nothing is ever sent to a server.
+ */
+export function plantUmlErrors(text: string, bounds: PlantUmlBound[], timeoutMs: number): Promise<PlantUmlError[] | undefined> {
+  const program = findProgram('plantuml');
+  if (!program) return Promise.resolve(undefined);
+  const wrapped = bounds.length === 0;
+  const input = wrapped ? `@startuml\n${text}\n@enduml\n` : text;
+  // Each result's line counts from its diagram's @start line.
+  const starts = wrapped ? [-1] : bounds.filter((b) => b.edge === 'start').map((b) => b.line);
+  return recent.get(`${timeoutMs}\0${input}`, async () => {
+    const result = await runChecker(program, ['-syntax'], input, timeoutMs);
+    return result && parseSyntaxReport(result.stdout, starts);
+  });
+}
+
+/** `-syntax` prints, per diagram, its kind and a summary, or `ERROR`, the line and the reason. */
+function parseSyntaxReport(output: string, starts: number[]): PlantUmlError[] {
+  const lines = output.split(/\r?\n/);
+  const errors: PlantUmlError[] = [];
+  let diagram = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === 'ERROR') {
+      const line = Number(lines[i + 1]);
+      errors.push({ line: (starts[diagram] ?? 0) + (Number.isFinite(line) ? line : 0), message: lines[i + 2]?.trim() || 'Syntax Error?' });
+      i += 2;
+      diagram++;
+    } else if (/^[A-Z_]+$/.test(lines[i]) && lines[i + 1] !== undefined) {
+      i += 1;
+      diagram++;
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const found = new Map<string, string | undefined>();
+
+/**
+ * A checker program (shellcheck, plantuml) from PATH, absolute entries only, looked up once.
+ * Never from workspace settings or config: a workspace must not choose a program OpsDocs runs.
+ */
+export function findProgram(name: string): string | undefined {
+  if (!found.has(name)) {
+    const file = process.platform === 'win32' ? `${name}.exe` : name;
+    const folders = (process.env.PATH ?? '').split(path.delimiter).filter((folder) => path.isAbsolute(folder));
+    found.set(name, folders.map((folder) => path.join(folder, file)).find(isExecutable));
+  }
+  return found.get(name);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a checker on text given on stdin and returns its stdout; undefined when it cannot start
+ * or exceeds the timeout (it is then killed). The text is only read by the checker, never run.
+ */
+export function runChecker(program: string, args: string[], input: string, timeoutMs: number): Promise<{ stdout: string; code: number } | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'ignore'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code, signal) => resolve(signal ? undefined : { stdout, code: code ?? 0 }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/** Remembers the last results of a checker: a document's blocks rarely change while its prose is typed. */
+export class RecentResults<T> {
+  private readonly results = new Map<string, Promise<T | undefined>>();
+
+  constructor(private readonly limit = 64) {}
+
+  get(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined> {
+    let result = this.results.get(key);
+    if (!result) {
+      result = compute();
+      this.results.set(key, result);
+      if (this.results.size > this.limit) this.results.delete(this.results.keys().next().value!);
+      // A failure may be passing (a busy machine): do not remember it.
+      void result.then((value) => value === undefined && this.results.delete(key));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,180 @@
+import { syntax, type CallExpr, type FuncDecl, type Node, type ParseError, type Pos, type Word } from 'mvdan-sh';
+import { codeBlocks, type CodeBlock } from '../codeBlocks';
+import type { OpsDocument } from '../parse';
+import { isShellBlock, shellScript, type ShellScript } from './script';
+
+/** A word of a command line, by offsets into the block's content. */
+export interface ShellWord {
+  /** The word's value when it is plain literal text; undefined when it expands (`$X`, `$(…)`, quotes with expansions). */
+  value: string | undefined;
+  start: number;
+  end: number;
+}
+
+/** One simple command: the program a reader runs and its arguments, wrappers such as `sudo` unwrapped. */
+export interface ShellCommand {
+  program: ShellWord;
+  args: ShellWord[];
+  /** `sudo`, `env`, `timeout`…: the commands that ran the program. */
+  wrappers: string[];
+}
+
+export interface ShellAnalysis {
+  script: ShellScript;
+  /** Absent when the script parses. */
+  syntaxError?: { message: string; offset: number };
+  commands: ShellCommand[];
+  /** Functions and aliases the block defines. */
+  defined: Set<string>;
+  /** Over MAX_ANALYSED_LINES: parsed for syntax, its commands not listed. */
+  tooLong: boolean;
+}
+
+/**
+ * Blocks longer than this are parsed for syntax only: walking the tree costs about 0.1 ms a line
+ * (mvdan/sh compiled by GopherJS), and a runbook's commands come a few lines at a time.
+ */
+export const MAX_ANALYSED_LINES = 1000;
+
+/** Analyses by block text, so that typing prose does not parse the document's shell blocks again. */
+const recent = new Map<string, ShellAnalysis>();
+const RECENT_LIMIT = 256;
+
+/** Parses a shell block once (only a parser runs: nothing in it is executed). */
+export function shellAnalysis(block: CodeBlock): ShellAnalysis {
+  const key = `${block.lang}\0${block.value}`;
+  let analysis = recent.get(key);
+  if (analysis) {
+    recent.delete(key);
+  } else {
+    analysis = analyse(block);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, analysis);
+  return analysis;
+}
+
+function analyse(block: CodeBlock): ShellAnalysis {
+  const script = shellScript(block);
+  // Same length, so offsets hold: CR line ends become what the parser reads as line ends and blanks.
+  const source = script.text.replace(/\r(?!\n)/g, '\n').replace(/\r/g, ' ');
+  const offsets = new ContentOffsets(source);
+  const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(block.lang === 'sh' ? syntax.LangPOSIX : syntax.LangBash));
+  let file: Node;
+  try {
+    file = parser.Parse(source, '');
+  } catch (error) {
+    const parseError = error as ParseError;
+    if (typeof parseError?.Text !== 'string') throw error;
+    return { script, syntaxError: { message: parseError.Text, offset: offsets.of(parseError.Pos) }, commands: [], defined: new Set(), tooLong: false };
+  }
+  if (offsets.lineCount > MAX_ANALYSED_LINES) return { script, commands: [], defined: new Set(), tooLong: true };
+  const commands: ShellCommand[] = [];
+  const defined = new Set<string>();
+  syntax.Walk(file, (node) => {
+    if (!node) return true;
+    const type = syntax.NodeType(node);
+    if (type === 'FuncDecl') defined.add((node as FuncDecl).Name.Value);
+    if (type === 'CallExpr') {
+      const words = (node as CallExpr).Args.map((word) => toShellWord(word, offsets));
+      const command = unwrap(words);
+      if (command) {
+        commands.push(command);
+        if (command.program.value === 'alias') for (const arg of command.args) if (arg.value?.includes('=')) defined.add(arg.value.split('=')[0]);
+      }
+    }
+    return true;
+  });
+  return { script, commands, defined, tooLong: false };
+}
+
+function toShellWord(word: Word, offsets: ContentOffsets): ShellWord {
+  const literal = word.Parts.length === 1 && syntax.NodeType(word.Parts[0]) === 'Lit';
+  return { value: literal ? word.Lit() : undefined, start: offsets.of(word.Pos()), end: offsets.of(word.End()) };
+}
+
+/**
+ * Commands that run another command given as their arguments, with the options of theirs
+ * that take a value (so that the value is not mistaken for the program).
+ */
+const WRAPPERS: Record<string, { valued: string[]; positional?: number }> = {
+  sudo: { valued: ['-u', '-g', '-U', '-C', '-h', '-p', '-r', '-t', '-D', '--user', '--group'] },
+  doas: { valued: ['-u', '-C'] },
+  env: { valued: ['-u', '-C', '-S', '--unset', '--chdir'] },
+  time: { valued: ['-f', '-o'] },
+  nohup: { valued: [] },
+  exec: { valued: ['-a'] },
+  command: { valued: [] },
+  builtin: { valued: [] },
+  nice: { valued: ['-n', '--adjustment'] },
+  ionice: { valued: ['-c', '-n', '-p'] },
+  timeout: { valued: ['-s', '-k', '--signal', '--kill-after'], positional: 1 },
+  watch: { valued: ['-n', '-d', '--interval'] },
+  xargs: { valued: ['-I', '-n', '-P', '-L', '-d', '-s', '-a', '-E', '--max-args', '--max-procs', '--delimiter', '--arg-file'] },
+  stdbuf: { valued: ['-i', '-o', '-e'] },
+  chroot: { valued: [], positional: 1 },
+  strace: { valued: ['-e', '-o', '-p', '-s'] },
+};
+
+function unwrap(words: ShellWord[]): ShellCommand | undefined {
+  const wrappers: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const name = words[i].value;
+    const wrapper = name !== undefined ? WRAPPERS[name] : undefined;
+    // `command -v x` asks about x and `env` alone lists the environment: neither runs anything.
+    if (!wrapper || (name === 'command' && /^-[vV]$/.test(words[i + 1]?.value ?? ''))) break;
+    let j = i + 1;
+    while (j < words.length) {
+      const option = words[j].value ?? '';
+      if (name === 'env' && /^\w+=/.test(option)) j++;
+      else if (option.startsWith('-') && option !== '-' && option !== '--') j += wrapper.valued.includes(option) ? 2 : 1;
+      else {
+        if (option === '--') j++;
+        break;
+      }
+    }
+    j += wrapper.positional ?? 0;
+    if (j >= words.length) break;
+    wrappers.push(name!);
+    i = j;
+  }
+  if (i >= words.length) return undefined;
+  return { program: words[i], args: words.slice(i + 1), wrappers };
+}
+
+/** Maps the parser's positions (1-based line, column in UTF-8 bytes) to offsets in the script. */
+class ContentOffsets {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  of(pos: Pos): number {
+    const line = Math.min(Math.max(pos.Line(), 1), this.lineStarts.length) - 1;
+    const start = this.lineStarts[line];
+    let bytes = pos.Col() - 1;
+    let at = start;
+    while (bytes > 0 && at < this.text.length && this.text[at] !== '\n') {
+      const code = this.text.codePointAt(at)!;
+      bytes -= code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      at += code >= 0x10000 ? 2 : 1;
+    }
+    return at;
+  }
+}
+
+/** The shell blocks of a document, each parsed once. */
+export function shellBlocks(doc: OpsDocument): Array<{ block: CodeBlock; shell: ShellAnalysis }> {
+  return codeBlocks(doc).filter(isShellBlock).map((block) => ({ block, shell: shellAnalysis(block) }));
+}
+
+/** Whether a word holds a `<placeholder>` the reader fills in (masked in the parsed script). */
+export function isFillIn(shell: ShellAnalysis, word: ShellWord): boolean {
+  return shell.script.placeholders.some((p) => p.offset < word.end && p.offset + p.name.length + 2 > word.start) || /\{\{|\}\}/.test(word.value ?? '');
+}

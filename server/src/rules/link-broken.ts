@@ -1,0 +1,42 @@
+import * as path from 'node:path';
+import { closest } from '../engine/closest';
+import { localLinks, splitDestination } from '../engine/links';
+import type { Rule, RuleContext } from '../engine/rule';
+
+export const linkBroken: Rule = {
+  id: 'link-broken',
+  description: 'A relative link or image to a file that does not exist.',
+  defaultSeverity: 'error',
+  check(context) {
+    const { doc, fs, range, report } = context;
+    for (const link of localLinks(doc)) {
+      const { file } = splitDestination(link.url);
+      if (!file) continue;
+      const target = resolveTarget(context, file);
+      if (fs.stat(target) !== undefined) continue;
+      const written = doc.text.slice(link.start, link.end);
+      const end = link.start + (/[?#]/.exec(written)?.index ?? written.length);
+      const suggestion = suggest(context, target, doc.text.slice(link.start, end));
+      report({
+        message: `Link target "${file}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        range: range(link.start, end),
+        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: range(link.start, end), newText: suggestion }], isPreferred: true }] : [],
+      });
+    }
+  },
+};
+
+/** `/x` is the workspace's (as on GitHub, the repository's) root; anything else the document's folder. */
+export function resolveTarget({ doc, config }: RuleContext, file: string): string {
+  return file.startsWith('/') ? path.join(config.root, file) : path.resolve(path.dirname(doc.path), file);
+}
+
+/** The written path with its last segment replaced by the closest entry of its folder. */
+function suggest({ fs }: RuleContext, target: string, written: string): string | undefined {
+  const entries = fs.readDirectory(path.dirname(target));
+  const match = entries && closest(path.basename(target), entries.filter((name) => !name.startsWith('.')));
+  if (!match) return undefined;
+  let trimmed = written;
+  while (trimmed.endsWith('/')) trimmed = trimmed.slice(0, -1);
+  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1) + encodeURI(match);
+}
