@@ -90,12 +90,24 @@ export function anchorsOf(doc: OpsDocument): string[] {
       const text = toString(node);
       const custom = CUSTOM_ID.exec(text);
       if (custom) found.push(custom[1]);
-      found.push(slugger.slug(custom ? text.slice(0, custom.index).trimEnd() : text));
+      const title = custom ? text.slice(0, custom.index).trimEnd() : text;
+      found.push(slugger.slug(title));
+      const collapsed = pythonMarkdownSlug(title);
+      if (collapsed !== found[found.length - 1]) found.push(collapsed);
     });
     anchors = found;
     anchorCache.set(doc, anchors);
   }
   return anchors;
+}
+
+/**
+ * The anchor MkDocs (Python-Markdown's toc) gives a heading: like GitHub's, but runs of blanks and
+ * hyphens make one hyphen ("Swoop - Overriding" is `swoop-overriding`, not `swoop---overriding`).
+ */
+function pythonMarkdownSlug(title: string): string {
+  const kept = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase();
+  return kept.split(/[\s-]+/).filter(Boolean).join('-');
 }
 
 /** Link targets, parsed once per text: many documents link to the same few. */

@@ -7,9 +7,10 @@ import type { Fix } from '../engine/types';
 /**
  * Codes that are wrong for runbook snippets: parse errors are command-syntax's (SC1xxx);
  * a reader's environment sets what a snippet reads (SC2154), a later step uses what it sets
- * (SC2034), and an interactive `cd` needs no `|| exit` (SC2164).
+ * (SC2034), an interactive `cd` needs no `|| exit` (SC2164), `exit` leaves a debug shell rather
+ * than the script (SC2317), and `$` in single quotes is a Go template's or jq's (SC2016).
  */
-const SKIPPED_BY_DEFAULT = [2154, 2034, 2164];
+const SKIPPED_BY_DEFAULT = [2154, 2034, 2164, 2317, 2016];
 const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Where each block's lines start in the one script ShellCheck reads for the whole document. */

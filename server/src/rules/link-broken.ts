@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { closest } from '../engine/closest';
 import { localLinks, splitDestination } from '../engine/links';
 import type { Rule, RuleContext } from '../engine/rule';
@@ -9,11 +10,12 @@ export const linkBroken: Rule = {
   defaultSeverity: 'error',
   check(context) {
     const { doc, fs, range, report } = context;
+    const ignored = ignoredTargets(context);
     for (const link of localLinks(doc)) {
       const { file } = splitDestination(link.url);
       if (!file) continue;
       const target = resolveTarget(context, file);
-      if (fs.stat(target) !== undefined) continue;
+      if (fs.stat(target) !== undefined || ignored(target)) continue;
       const written = doc.text.slice(link.start, link.end);
       const end = link.start + (/[?#]/.exec(written)?.index ?? written.length);
       const suggestion = suggest(context, target, doc.text.slice(link.start, end));
@@ -25,6 +27,20 @@ export const linkBroken: Rule = {
     }
   },
 };
+
+/**
+ * Targets a build makes or a site serves (`ignore: ["docs/assets/**", "before/**"]`), as globs
+ * relative to the workspace root.
+ */
+function ignoredTargets({ config, options }: RuleContext): (target: string) => boolean {
+  const globs = Array.isArray(options.ignore) ? options.ignore.map(String) : [];
+  if (globs.length === 0) return () => false;
+  const matches = picomatch(globs, { dot: true });
+  return (target) => {
+    const relative = path.relative(config.root, target).split(path.sep).join('/');
+    return matches(relative) || matches(`${relative}/`);
+  };
+}
 
 /** `/x` is the workspace's (as on GitHub, the repository's) root; anything else the document's folder. */
 export function resolveTarget({ doc, config }: RuleContext, file: string): string {

@@ -41,12 +41,17 @@ export function shellScript(block: CodeBlock): ShellScript {
   const prompt = tagged ? TAGGED_PROMPT : PROMPT;
   let continuing = false;
   let hereDocEnd: string | undefined;
+  let inOutput = false;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i];
     const eol = lines[i + 1] ?? '';
     let kept = line;
-    if (isTranscript) {
+    if (!isTranscript) {
+      // Output pasted under a command, from its table header (`NAME   READY   STATUS`) to a blank line.
+      inOutput = line.trim() !== '' && (inOutput || isTableHeader(line));
+      if (inOutput) kept = ' '.repeat(line.length);
+    } else {
       if (hereDocEnd !== undefined) {
         // A here-document's body is data, shown with or without `> ` prompts: not checked.
         if (line.replace(SECONDARY_PROMPT, '').trim() === hereDocEnd) hereDocEnd = undefined;
@@ -82,4 +87,10 @@ function firstCommandLineHasPrompt(lines: string[]): boolean {
     return /^(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?)?\$[ \t]/.test(line);
   }
   return false;
+}
+
+/** `NAMESPACE   NAME   READY   STATUS`: two or more upper-case columns, as kubectl, docker and ps print them. */
+function isTableHeader(line: string): boolean {
+  const columns = line.trim().split(/ {2,}|\t/);
+  return columns.length >= 2 && columns.every((column) => /^[A-Z][A-Z0-9_%().:/ -]*$/.test(column));
 }
