@@ -19,6 +19,7 @@ const EXPECTED = [
   ['.opsdocs.yaml', 'doc-required-missing', 'Required document docs/runbooks/backup_restore.md does not exist'],
   ['.opsdocs.yaml', 'doc-required-missing', 'No document of type postmortem exists, but requiredDocs asks for one'],
   ['docs/production/architecture_overview.md', 'absolute-path', 'Machine-specific path "/Users/mohammadabdelrahman" will not exist on a reader\'s machine; use a path relative to the repository'],
+  ['docs/production/operations_manual.md', 'command-destructive', '"redis-cli flushall" destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document'],
   ['docs/production/troubleshooting_guide.md', 'section-missing', 'Missing "Resolution" in "Issue: Database Connection Errors" (each troubleshooting entry has Symptoms / Diagnosis / Resolution)'],
   ['docs/runbooks/database-failover.md', 'section-missing', 'Missing required section "Rollback" (type runbook)'],
   ['docs/runbooks/scale-workers.md', 'review-stale', 'Review overdue by 83 days: last reviewed 2026-06-02, due 2026-09-02 (quarterly cycle)'],
