@@ -26,7 +26,7 @@ describe('workspace features in VS Code', () => {
     await vscode.runCommand('OpsDocs: Validate All Docs');
     await vscode.page.locator('.notifications-toasts:has-text("documents ·")').first().waitFor({ timeout: 60_000 });
     const summary = await vscode.page.locator('.notifications-toasts').first().innerText();
-    assert.match(summary, /10 documents · 2 errors · 3 warnings · 96% section coverage · 1 reviews overdue/);
+    assert.match(summary, /10 documents · 2 errors · 6 warnings · 96% section coverage · 1 reviews overdue/);
     await vscode.showProblems();
     await vscode.waitForProblem('Review overdue');
     await vscode.waitForProblem('Missing "Resolution" in "Issue: Database Connection Errors"');

@@ -247,7 +247,9 @@ describe('diagrams in headless Chromium', { skip: noChromium }, () => {
     assert.doesNotMatch(output.html, /javascript:/i);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(offsite, []);
-    assert.deepEqual(problems, []);
+    // Newer Chromium reports the policy refusing the label's `onerror` while Mermaid measures it:
+    // the attack was blocked (no dialog, no handler left), which is what the policy is for.
+    assert.deepEqual(problems.filter((problem) => problem !== 'csp: script-src-attr inline'), []);
     await page.close();
   });
 

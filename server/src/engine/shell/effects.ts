@@ -134,8 +134,8 @@ const CHECKS: Record<string, readonly string[]> = {
 
 /** Programs that only look, whatever their arguments. */
 const CHECK_PROGRAMS = new Set(['curl', 'wget', 'http', 'ping', 'dig', 'nslookup', 'pg_isready', 'journalctl', 'watch', 'promtool', 'amtool', 'nc', 'openssl', 'test', 'grep', 'jq', 'ss', 'netstat', 'tail', 'cat', 'df', 'du', 'free', 'ps', 'top', 'uptime', 'redis-cli', 'psql', 'mysql', 'etcdctl', 'patronictl', 'aws', 'gcloud', 'az']);
-/** A workspace script named for what it checks: `./scripts/post_deploy_validate.sh`, `check-health.sh`. */
-const CHECK_SCRIPT = /(?:verify|validat|check|health|smoke|status|test)[\w.-]*$/i;
+/** Words in the name of a workspace script that checks: `./scripts/post_deploy_validate.sh`, `check-health.sh`. */
+const CHECK_SCRIPT_WORDS = ['verify', 'validat', 'check', 'health', 'smoke', 'status', 'test'];
 
 export function isCheck(command: ShellCommand): boolean {
   if (isMutating(command)) return false;
@@ -143,5 +143,6 @@ export function isCheck(command: ShellCommand): boolean {
   if (program === 'kubectl' && verb === 'rollout') return ROLLOUT_READS.includes(object);
   if (program === 'service') return object === 'status';
   if (CHECKS[program]) return CHECKS[program].includes(verb);
-  return CHECK_PROGRAMS.has(program) || (program.includes('/') && CHECK_SCRIPT.test(program));
+  const scriptName = program.slice(program.lastIndexOf('/') + 1).toLowerCase();
+  return CHECK_PROGRAMS.has(program) || (program.includes('/') && CHECK_SCRIPT_WORDS.some((word) => scriptName.includes(word)));
 }
