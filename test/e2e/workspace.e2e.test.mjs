@@ -28,8 +28,11 @@ describe('workspace features in VS Code', () => {
     const summary = await vscode.page.locator('.notifications-toasts').first().innerText();
     assert.match(summary, /10 documents · 2 errors · 6 warnings · 96% section coverage · 1 reviews overdue/);
     await vscode.showProblems();
+    // The list renders only the rows in view: give it the window's height for all ten problems.
+    await vscode.runCommand('View: Toggle Maximized Panel');
     await vscode.waitForProblem('Review overdue');
     await vscode.waitForProblem('Missing "Resolution" in "Issue: Database Connection Errors"');
+    await vscode.runCommand('View: Toggle Maximized Panel');
   });
 
   it('shows a document\'s coverage in the Runbook Coverage view', async () => {
