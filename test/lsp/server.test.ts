@@ -85,6 +85,46 @@ describe('language server over a real LSP connection', () => {
     assert.deepEqual(after.map((d) => d.code), ['placeholder'], 'only the template guidance is left');
   });
 
+  it('reports command, example, diagram and link findings, with the did-you-mean fix', async () => {
+    const file = path.join(workspace, 'commands.md');
+    fs.writeFileSync(path.join(workspace, 'other.md'), '# Other\n\n## Rollback Plan\n');
+    const text = [
+      '# Commands',
+      '',
+      '```bash',
+      'kubectl rollout undoo deployment/api',
+      "echo 'unclosed",
+      '```',
+      '',
+      '```json',
+      '{ "a": 1 "b": 2 }',
+      '```',
+      '',
+      '```mermaid',
+      'flowchat LR',
+      '  a --> b',
+      '```',
+      '',
+      'See [the plan](other.md#rollback-plam) and [gone](missing.md).',
+      '',
+    ].join('\n');
+    await client.open(file, text);
+    const diagnostics = await client.diagnostics(file, (p) => p.diagnostics.length >= 5);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]).sort(),
+      [['command-syntax', 4, 5], ['diagram-mermaid', 12, 0], ['example-json', 8, 9], ['link-anchor', 16, 24], ['link-broken', 16, 50]].sort(),
+    );
+    // The syntax error stops the command rules of its block; the fix of the anchor is offered.
+    const anchor = diagnostics.find((d) => d.code === 'link-anchor')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: anchor.range,
+      context: { diagnostics: [anchor] },
+    })) as CodeAction[];
+    const change = actions.find((a) => a.title === 'Change to "#rollback-plan"')!.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.match(applyEdits(text, change.edits as TextEdit[]), /\[the plan\]\(other\.md#rollback-plan\)/);
+  });
+
   it('debounces typing and reports on the latest text only', async () => {
     const file = path.join(workspace, 'typing.md');
     await client.open(file, '# Notes\n');
