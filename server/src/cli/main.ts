@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_FORMATS, coverageCommand, type CoverageFormat } from './coverage';
+import { newCommand } from './new';
 import { FORMATS, validateCommand, type Format } from './validate';
 
 declare const SERVER_VERSION: string;
@@ -9,6 +10,7 @@ const USAGE = `Usage: opsdocs <command> [options]
 Commands:
   validate [paths…]   Check documents (files or folders; default: the current folder)
   coverage [paths…]   Sections present of required, review state and required documents
+  new <type> <path>   Write a new document from the type's template (never overwrites)
 
 Options for validate:
   --format <f>        text (default), json, sarif or junit
@@ -20,6 +22,10 @@ Options for coverage:
   --format <f>        md (default), json or html
   --config <file>     Use this config file for every document
 
+Options for new:
+  --title <title>     The document's title (default: from the file name)
+  --config <file>     Use this config file
+
   -h, --help          Show this help
   -v, --version       Show the version
 
@@ -29,6 +35,7 @@ that, 2 bad usage or an unreadable config.`;
 const OPTIONS = {
   format: { type: 'string' },
   config: { type: 'string' },
+  title: { type: 'string' },
   fix: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -64,6 +71,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     if (!COVERAGE_FORMATS.includes(format as CoverageFormat)) return usageError(`--format must be one of ${COVERAGE_FORMATS.join(', ')}`, err);
     if (values.fix || values['max-warnings'] !== undefined) return usageError('coverage takes neither --fix nor --max-warnings', err);
     return coverageCommand({ paths, format: format as CoverageFormat, config: values.config }, out, err);
+  }
+  if (command === 'new') {
+    if (paths.length !== 2) return usageError('new takes a type and a path: opsdocs new runbook docs/runbooks/restart-api.md', err);
+    if (values.format !== undefined || values.fix || values['max-warnings'] !== undefined) return usageError('new takes only --title and --config', err);
+    return newCommand({ type: paths[0], path: paths[1], title: values.title, config: values.config }, out, err);
   }
   return usageError(command ? `unknown command "${command}"` : 'a command is required', err);
 }

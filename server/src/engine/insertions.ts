@@ -28,13 +28,13 @@ function sectionDepth(analysis: Analysis): number {
 }
 
 /** Inserts a missing section at its place in the type's order. */
-export function insertSection(doc: OpsDocument, analysis: Analysis, missing: SectionSpec): TextEdit {
+export function insertSection(doc: OpsDocument, analysis: Analysis, missing: SectionSpec, guidance = missing.template): TextEdit {
   const order = analysis.sections.findIndex((s) => s.spec === missing);
   const next = analysis.sections.slice(order + 1).find((s) => s.heading)?.heading;
   const previous = analysis.sections.slice(0, order).reverse().find((s) => s.heading)?.heading;
   const offset = Math.min(next ? next.start : previous ? previous.sectionEnd : doc.text.length, openEnd(doc));
   const heading = `${'#'.repeat(sectionDepth(analysis))} ${missing.name}`;
-  return insertBlock(doc, offset, [heading, '', missing.template]);
+  return insertBlock(doc, offset, [heading, '', ...guidance.split(/\r?\n/)]);
 }
 
 /** Inserts a missing part (Symptoms, Diagnosis, Resolution) at the end of a troubleshooting entry. */

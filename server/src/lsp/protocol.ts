@@ -7,6 +7,8 @@ export const MARK_REVIEWED = 'opsdocs/markReviewed';
 export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
 /** The text of a new document for a path (and a type, else the one the config gives the path). */
 export const NEW_DOCUMENT = 'opsdocs/newDocument';
+/** The templates New Document from Template… offers for a folder: `{ folder }` → TemplateChoice[]. */
+export const TEMPLATES = 'opsdocs/templates';
 /** Full-text search over every document: `{ query }` → SearchHit[]. */
 export const SEARCH = 'opsdocs/search';
 /** Client → server: the user trusted the workspace (it starts untrusted in Restricted Mode). */
@@ -42,6 +44,11 @@ export interface CoverageResult {
 /** Edits for a document, by URI: the client applies them as one workspace edit. */
 export interface DocumentEditParams {
   uri: string;
+}
+
+export interface TemplatesParams {
+  /** Absolute path of the folder the new document goes into (its config decides the types). */
+  folder: string;
 }
 
 export interface NewDocumentParams {

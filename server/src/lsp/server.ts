@@ -17,8 +17,7 @@ import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config';
 import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
-import { renderDocument } from '../engine/templates';
-import { formatIsoDate } from '../engine/dates';
+import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/templates';
 import { typeForPath } from '../engine/analysis';
 import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
 import {
@@ -28,6 +27,7 @@ import {
   MARK_REVIEWED,
   NEW_DOCUMENT,
   PROGRESS,
+  TEMPLATES,
   SEARCH,
   TRUSTED,
   VALIDATE_ALL,
@@ -35,6 +35,7 @@ import {
   type DocumentEditParams,
   type NewDocumentParams,
   type SearchParams,
+  type TemplatesParams,
   type ValidateAllResult,
 } from './protocol';
 import { Scheduler } from './scheduler';
@@ -208,10 +209,12 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(NEW_DOCUMENT, (params: NewDocumentParams): string => {
     const { config } = engine.configFor(params.path);
-    const type = config.types.find((t) => t.id === params.type) ?? typeForPath(config, params.path);
+    const typeId = params.type ?? typeForPath(config, params.path)?.id;
     const title = params.title ?? titleFromPath(params.path);
-    return renderDocument(type, { title, date: formatIsoDate(engine.today()), owner: 'TODO', cycle: config.review.cycle });
+    return newDocument(engine.fs, config, typeId, defaultValues(config, engine.today(), title));
   });
+
+  connection.onRequest(TEMPLATES, (params: TemplatesParams): TemplateChoice[] => templateChoices(engine.fs, engine.configs.resolveFolder(params.folder).config));
 
   function analyzeUri(uri: string) {
     const file = toPath(uri);
@@ -261,12 +264,6 @@ function debounce(run: () => void, ms: number): () => void {
     clearTimeout(timer);
     timer = setTimeout(run, ms);
   };
-}
-
-/** `docs/runbooks/backup_restore.md` → "Backup Restore". */
-function titleFromPath(file: string): string {
-  const words = path.basename(file, path.extname(file)).split(/[-_\s]+/).filter(Boolean);
-  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') || 'Untitled';
 }
 
 function isConfigFile(file: string): boolean {

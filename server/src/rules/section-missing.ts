@@ -1,20 +1,23 @@
 import { documentAnchor, insertEntryPart, insertSection } from '../engine/insertions';
 import type { Rule } from '../engine/rule';
+import { workspaceSectionTemplate } from '../engine/templates';
 
 export const sectionMissing: Rule = {
   id: 'section-missing',
   description: 'A required section of the document type is absent.',
   defaultSeverity: 'error',
-  check({ doc, analysis, report, range }) {
+  check({ doc, analysis, config, fs, report, range }) {
     const type = analysis.type;
     if (!type) return;
     const anchor = documentAnchor(doc);
     for (const match of analysis.sections) {
       if (match.heading) continue;
+      // The workspace's own template for the type, when it has one, says what goes in the section.
+      const guidance = workspaceSectionTemplate(fs, config, type.id, match.spec.name);
       report({
         message: `Missing required section "${match.spec.name}" (type ${type.id})`,
         range: range(anchor.start, anchor.end),
-        fixes: [{ title: `Insert section "${match.spec.name}"`, edits: [insertSection(doc, analysis, match.spec)], isPreferred: true }],
+        fixes: [{ title: `Insert section "${match.spec.name}"`, edits: [insertSection(doc, analysis, match.spec, guidance)], isPreferred: true }],
       });
     }
     for (const entry of analysis.entries) {
