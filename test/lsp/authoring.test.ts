@@ -98,6 +98,10 @@ describe('completions and hovers over a real LSP connection', () => {
     assert.deepEqual(labels(right), ['Meaning', 'Impact', 'Diagnosis', 'Mitigation']);
     assert.equal((right[0].textEdit as TextEdit).newText, ' Meaning', 'right after the hashes the heading needs its blank');
 
+    const entry = await complete('---\ntype: troubleshooting\n---\n# Guide\n\n## Common Issues\n\n### Issue: Disk full\n\n#### Symptoms\n\nFull.\n\n#### |\n');
+    assert.deepEqual(labels(entry).slice(0, 2), ['Diagnosis', 'Resolution'], 'inside an entry, its missing parts first');
+    assert.equal(entry[0].detail, 'part of the troubleshooting entry "Issue: Disk full"');
+
     assert.deepEqual(await complete('# Untyped notes\n\n## |\n'), [], 'an untyped document requires no section');
     assert.deepEqual(await complete('---\ntype: runbook\n---\n```bash\n# |\n```\n'), [], 'a comment in a code block is no heading');
   });
@@ -162,6 +166,12 @@ describe('completions and hovers over a real LSP connection', () => {
     assert.match(text, /Reviewed 10 days ago/);
     assert.match(text, /Next review due \d{4}-\d{2}-\d{2}, in \d+ days/);
     assert.match(text, /monthly cycle \(every month, from front matter `review_cycle`\)/);
+  });
+
+  it('hovers on the last drill of a disaster-recovery plan', async () => {
+    const text = await hover(`---\ntype: disaster-recovery\nlast_tested: ${isoDaysFromToday(-30)}|\ntest_cycle: monthly\n---\n# DR\n`);
+    assert.match(text ?? '', /Drilled 30 days ago/);
+    assert.match(text ?? '', /Cycle: monthly `test_cycle`\./);
   });
 
   it('hovers on a body "Last Updated" line of an overdue document', async () => {
