@@ -241,14 +241,18 @@ export function describeCycle(cycle: Cycle): string {
 // Headings
 
 function headingCompletions(context: AuthoringContext, line: CursorLine, offset: number): Completion[] {
-  const match = /^ {0,3}(#{1,6})(?:([ \t]+)(.*))?$/.exec(line.prefix);
+  const marker = /^ {0,3}(#{1,6})/.exec(line.prefix);
   const { analysis, document: doc } = context;
-  if (!match || !analysis.type || insideCodeBlock(doc, offset)) return [];
-  const [, hashes, blank, typed = ''] = match;
-  const from = blank === undefined ? line.prefix.length : line.prefix.length - typed.length;
-  const to = line.text.replace(/[ \t]+$/, '').length;
+  if (!marker || !analysis.type || insideCodeBlock(doc, offset)) return [];
+  const hashes = marker[1];
+  const afterHashes = line.prefix.slice(marker[0].length);
+  const blank = afterHashes.length - trimStartBlanks(afterHashes).length;
+  // `#tag` or `####### x` is no heading.
+  if (afterHashes !== '' && blank === 0) return [];
+  const from = afterHashes === '' ? line.prefix.length : marker[0].length + blank;
+  const to = trimEndBlanks(line.text).length;
   const range = rangeOf(line, from, Math.max(from, to));
-  const lead = blank === undefined ? ' ' : '';
+  const lead = afterHashes === '' ? ' ' : '';
   const type = analysis.type;
   const items: Completion[] = [];
   const entry = analysis.entries.find((e) => e.heading.start < offset && offset <= e.heading.sectionEnd && e.heading.depth < hashes.length);
@@ -265,6 +269,18 @@ function headingCompletions(context: AuthoringContext, line: CursorLine, offset:
     items.push(sectionItem(match.spec, `required by ${type.id}`, lead, range, `Section ${index + 1} of ${specs.length}${place ? `, ${place}` : ''}.`));
   });
   return items;
+}
+
+function trimStartBlanks(text: string): string {
+  let start = 0;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
+  return text.slice(start);
+}
+
+function trimEndBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
 
 function sectionItem(spec: SectionSpec, detail: string, lead: string, range: Range, place?: string): Completion {
