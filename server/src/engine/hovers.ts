@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { closest } from './closest';
-import { toDocumentOffset } from './codeBlocks';
+import { toDocumentOffset, type CodeBlock } from './codeBlocks';
 import { describeCycle, guidance, type AuthoringContext } from './completions';
 import { daysBetween, formatIsoDate, parseCycle } from './dates';
 import { drillStatus } from './drill';
@@ -175,11 +175,13 @@ function commandHover(context: AuthoringContext, offset: number): Hover | undefi
   const inside = blocks.find(({ block }) => block.node.position!.start.offset! < offset && offset < block.node.position!.end.offset!);
   if (!inside) return undefined;
   const defined = new Set(blocks.flatMap(({ shell }) => [...shell.defined]));
-  const at = (word: ShellWord) => {
-    const start = toDocumentOffset(inside.block, word.start);
-    const end = toDocumentOffset(inside.block, word.end);
-    return start <= offset && offset <= end && start < end ? doc.lines.range(start, end) : undefined;
-  };
+  const cursor = toContentOffset(inside.block, offset);
+  if (cursor === undefined) return undefined;
+  // Compared in the block's own offsets: mapping every word to the document would cost a scan each.
+  const at = (word: ShellWord) =>
+    word.start <= cursor && cursor <= word.end && word.start < word.end
+      ? doc.lines.range(toDocumentOffset(inside.block, word.start), toDocumentOffset(inside.block, word.end))
+      : undefined;
   for (const command of inside.shell.commands) {
     const range = at(command.program);
     if (range) return { markdown: programText(context, command, inside.shell, defined), range };
@@ -211,6 +213,22 @@ function programText(context: AuthoringContext, command: ShellCommand, shell: Sh
     if (Array.isArray(nested)) lines.push(`\`${name} ${sub}\`: ${nested.join(', ')}.`);
   }
   return lines.join('\n\n');
+}
+
+/** The offset in a block's content of a document offset on one of its content lines. */
+function toContentOffset(block: CodeBlock, offset: number): number | undefined {
+  let line = block.lineOffsets.length - 1;
+  while (line >= 0 && block.lineOffsets[line] > offset) line--;
+  if (line < 0) return undefined;
+  const value = block.value;
+  let lineStart = 0;
+  for (let i = 0, n = 0; n < line && i < value.length; i++) {
+    if (value[i] === '\n' || (value[i] === '\r' && value[i + 1] !== '\n')) {
+      n++;
+      lineStart = i + 1;
+    }
+  }
+  return lineStart + (offset - block.lineOffsets[line]);
 }
 
 /** What `command-unknown` and `command-missing-script` make of a program name. */
