@@ -1,12 +1,13 @@
 /**
  * The language server on a large documentation set: Validate All (cold and warm), re-validation
- * after one file changes on disk, search latency, and the server's memory.
+ * after one file changes on disk, search latency, hover and completion latency on an open document,
+ * and the server's memory.
  * Usage: node --import tsx bench/lsp-workspace.ts [count=10000]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { LspClient } from '../test/helpers/lspClient';
+import { LspClient, uri } from '../test/helpers/lspClient';
 
 const count = Number(process.argv[2] ?? 10_000);
 const root = path.join(__dirname, '.generated', `docs-${count}`);
@@ -56,6 +57,26 @@ async function main(): Promise<void> {
       searches.push(performance.now() - started);
     }
   }
+  // Hover on every line of an open runbook, then a heading completion on each of its lines (a new version each time).
+  const opened = fs.readFileSync(file, 'utf8');
+  const lines = opened.split('\n');
+  await client.open(file, opened);
+  const hovers: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (let line = 0; line < lines.length; line++) {
+      started = performance.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line, character: 2 } });
+      hovers.push(performance.now() - started);
+    }
+  }
+  const completions: number[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    await client.change(file, [...lines.slice(0, line), '## ', ...lines.slice(line)].join('\n'));
+    started = performance.now();
+    await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uri(file) }, position: { line, character: 3 } });
+    completions.push(performance.now() - started);
+  }
+  await client.close(file);
   const rss = rssMegabytes(client.pid);
   await client.stop();
 
@@ -64,6 +85,8 @@ async function main(): Promise<void> {
   console.log(`Validate All, nothing changed    ${warmMs.toFixed(0)} ms`);
   console.log(`re-validation of a changed file  p50 ${percentile(changes, 50).toFixed(1)} ms, max ${Math.max(...changes).toFixed(1)} ms (target < 100 ms)`);
   console.log(`search (${searches.length} queries)          p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms (target p95 < 20 ms)`);
+  console.log(`${`hover (${hovers.length} requests)`.padEnd(33)} p50 ${percentile(hovers, 50).toFixed(1)} ms, p95 ${percentile(hovers, 95).toFixed(1)} ms`);
+  console.log(`${`completion after an edit (${completions.length})`.padEnd(33)} p50 ${percentile(completions, 50).toFixed(1)} ms, p95 ${percentile(completions, 95).toFixed(1)} ms`);
   console.log(`server memory (RSS)              ${rss.toFixed(0)} MB`);
 }
 

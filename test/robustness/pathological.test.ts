@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryFileSystem, testEngine } from '../helpers/engine';
 import { assertWellFormed } from './wellFormed';
+import { completionsAt } from '../../server/src/engine/completions';
+import { hoverAt } from '../../server/src/engine/hovers';
 
 const engine = testEngine('/ws', memoryFileSystem({ '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\n' }));
 /** Generous for a 2-core CI machine; what we measured here is a fifth of it (see the README). */
@@ -39,6 +41,30 @@ describe('pathological documents', () => {
         assert.ok(!result.findings.some((f) => f.rule === 'document-skipped'), 'checked, not declined');
         assertWellFormed(input, result.findings);
       }
+    });
+  }
+});
+
+describe('completions and hovers on pathological documents', () => {
+  for (const { name, text, declined } of CASES) {
+    if (declined) continue;
+    it(name, () => {
+      const input = text();
+      const megabytes = Math.max(input.length / 1024 / 1024, 0.1);
+      const analyzed = engine.analyze('/ws/big.md', input);
+      assert.ok(analyzed);
+      const context = { ...analyzed, fs: engine.fs, today: engine.today() };
+      const lines = analyzed.document.lines.lineCount;
+      const started = performance.now();
+      for (const line of [0, 1, 2, 3, Math.floor(lines / 2), lines - 2, lines - 1]) {
+        for (const character of [0, 1, 3, 20, 1_000_000]) {
+          const position = { line: Math.max(0, line), character };
+          for (const item of completionsAt(context, position)) assert.ok(item.label);
+          hoverAt(context, position);
+        }
+      }
+      const seconds = (performance.now() - started) / 1000;
+      assert.ok(seconds < SECONDS_PER_MB * megabytes, `${seconds.toFixed(2)} s for ${megabytes.toFixed(2)} MB`);
     });
   }
 });

@@ -69,6 +69,9 @@ const NAMED_CYCLES: Record<string, Cycle> = {
   annually: { amount: 12, unit: 'month' },
 };
 
+/** The cycle names `review_cycle` and `test_cycle` accept, besides `<n>d|w|m|y`. */
+export const CYCLE_NAMES: readonly string[] = Object.keys(NAMED_CYCLES);
+
 export const CYCLE_PATTERN = '^(\\d+[dwmy]|daily|weekly|biweekly|monthly|quarterly|semi-annually|yearly|annually)$';
 
 /** `30d`, `2w`, `6m`, `1y` or a named cycle (`monthly`, `quarterly`, …). */

@@ -20,6 +20,9 @@ import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewE
 import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/templates';
 import { typeForPath } from '../engine/analysis';
 import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
+import { COMPLETION_TRIGGERS, completionsAt } from '../engine/completions';
+import { hoverAt } from '../engine/hovers';
+import { toCompletionItems, toHover } from './authoring';
 import {
   COVERAGE,
   COVERAGE_CHANGED,
@@ -58,6 +61,8 @@ export function startServer(connection: Connection): void {
   const setDiagnostics = new SetDiagnostics(connection);
   /** After the first Validate All, closed documents keep their diagnostics and follow the disk. */
   let workspaceDiagnostics = false;
+  /** Completions and hovers come in bursts on one version of a document: analyse it once for them. */
+  let lastAnalysis: { uri: string; version: number; analyzed: ReturnType<Engine['analyze']> } | undefined;
   const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
 
   const diagnose = async (uri: string, isCancelled: () => boolean) => {
@@ -98,6 +103,7 @@ export function startServer(connection: Connection): void {
 
   const rediagnoseAll = () => {
     engine.configs.clear();
+    lastAnalysis = undefined;
     index.clear();
     indexed = undefined;
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
@@ -122,6 +128,8 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        hoverProvider: true,
       },
       serverInfo: { name: 'opsdocs', version: SERVER_VERSION },
     };
@@ -230,6 +238,27 @@ export function startServer(connection: Connection): void {
     if (!document || !file || isConfigFile(file)) return [];
     const analyzed = engine.analyze(file, document.getText());
     return analyzed ? toDocumentSymbols(analyzed.document, analyzed.analysis) : [];
+  });
+
+  function analyzeOpen(uri: string) {
+    const document = documents.get(uri);
+    const file = toPath(uri);
+    if (!document || !file || isConfigFile(file)) return undefined;
+    if (lastAnalysis?.uri !== uri || lastAnalysis.version !== document.version) {
+      lastAnalysis = { uri, version: document.version, analyzed: engine.analyze(file, document.getText()) };
+    }
+    const analyzed = lastAnalysis.analyzed;
+    return analyzed && { ...analyzed, fs: engine.fs, today: engine.today() };
+  }
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const context = analyzeOpen(textDocument.uri);
+    return context ? toCompletionItems(completionsAt(context, position)) : [];
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const context = analyzeOpen(textDocument.uri);
+    return toHover(context && hoverAt(context, position));
   });
 
   connection.onShutdown(() => index.dispose());

@@ -58,7 +58,7 @@ function unknownSubcommand(command: ShellCommand, shell: ShellAnalysis): Unknown
 }
 
 /** Where the subcommand is, past global options; undefined when an option of unknown arity comes first. */
-function subcommandIndex(tool: CommandLineTool, args: ShellWord[]): number | undefined {
+export function subcommandIndex(tool: CommandLineTool, args: ShellWord[]): number | undefined {
   let i = 0;
   while (i < args.length) {
     const value = args[i].value;

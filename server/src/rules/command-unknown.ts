@@ -9,7 +9,7 @@ import { pathExecutables } from '../engine/shell/pathExecutables';
 /** A program name as a reader would type it; anything else (`{{`, `...`, `$CMD`) is not a name to look up. */
 const PROGRAM_NAME = /^[A-Za-z_][\w.+-]*$/;
 /** Folders of a workspace that hold the programs its runbooks call by name. */
-const PROGRAM_FOLDERS = ['.', 'bin', 'scripts', 'tools', 'hack'];
+export const PROGRAM_FOLDERS = ['.', 'bin', 'scripts', 'tools', 'hack'];
 
 export const commandUnknown: Rule = {
   id: 'command-unknown',
