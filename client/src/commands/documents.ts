@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RequiredDoc } from '../../../server/src/engine/coverage';
-import { NEW_DOCUMENT, type NewDocumentParams } from '../../../server/src/lsp/protocol';
+import { slug } from 'github-slugger';
+import type { TemplateChoice } from '../../../server/src/engine/templates';
+import { NEW_DOCUMENT, TEMPLATES, type NewDocumentParams, type TemplatesParams } from '../../../server/src/lsp/protocol';
 
 /** Asks the server for the edits of a document command and applies them as one undoable edit. */
 export async function applyServerEdits(client: LanguageClient, method: string, uri: vscode.Uri | undefined, done?: string): Promise<boolean> {
@@ -43,4 +45,45 @@ async function askPath(root: string, type: string): Promise<string | undefined> 
     validateInput: (value) => (value.trim().endsWith('.md') ? undefined : 'The path must end in .md'),
   });
   return answer ? path.resolve(root, answer.trim()) : undefined;
+}
+
+/**
+ * OpsDocs: New Document from Template… — a type (every configured type and workspace template),
+ * a title and a folder; writes the document from the template and opens it.
+ */
+export async function newDocumentFromTemplate(client: LanguageClient, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const root = (folder && vscode.workspace.getWorkspaceFolder(folder)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!root) {
+    void vscode.window.showWarningMessage('OpsDocs: open a folder first; new documents go into the workspace.');
+    return undefined;
+  }
+  const choices = await client.sendRequest<TemplateChoice[]>(TEMPLATES, { folder: (folder ?? root.uri).fsPath } satisfies TemplatesParams);
+  const picked = await vscode.window.showQuickPick(
+    choices.map((choice) => ({ label: choice.title, description: choice.id, detail: choice.file ? `${choice.description ?? ''} (workspace template)`.trim() : choice.description, choice })),
+    { title: 'New Document from Template (1/3)', placeHolder: 'Type of document', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return undefined;
+  const title = await vscode.window.showInputBox({
+    title: 'New Document from Template (2/3)',
+    prompt: `Title of the new ${picked.choice.title.toLowerCase()}`,
+    validateInput: (value) => (value.trim() ? undefined : 'A title is needed: it names the file too'),
+  });
+  if (!title) return undefined;
+  const suggested = folder ? path.relative(root.uri.fsPath, folder.fsPath) : (picked.choice.folder ?? 'docs');
+  const relativeFolder = await vscode.window.showInputBox({
+    title: 'New Document from Template (3/3)',
+    prompt: 'Folder of the new document, relative to the workspace folder',
+    value: suggested,
+  });
+  if (relativeFolder === undefined) return undefined;
+  const target = vscode.Uri.file(path.join(root.uri.fsPath, relativeFolder.trim(), `${slug(title.trim())}.md`));
+  const text = await client.sendRequest<string>(NEW_DOCUMENT, { path: target.fsPath, type: picked.choice.id, title: title.trim() } satisfies NewDocumentParams);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(target, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`OpsDocs: ${vscode.workspace.asRelativePath(target)} exists already.`);
+    return undefined;
+  }
+  await vscode.window.showTextDocument(target);
+  return target;
 }

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CoverageModel } from '../views/coverageModel';
 import type { CoverageNode, CoverageTree } from '../views/coverageTree';
 import { showCoverageReport } from './coverageReport';
-import { applyServerEdits, createFromTemplate } from './documents';
+import { applyServerEdits, createFromTemplate, newDocumentFromTemplate } from './documents';
 import { openDiagramPreview } from '../preview/diagramPanel';
 import { searchDocs } from './searchDocs';
 import { validateAll } from './validateAll';
@@ -13,6 +13,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   const register = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
   register('opsdocs.validateAll', () => validateAll(client, coverage));
+  register('opsdocs.newDocument', (folder?: vscode.Uri) => newDocumentFromTemplate(client, folder instanceof vscode.Uri ? folder : undefined));
   register('opsdocs.showCoverageReport', () => showCoverageReport(context, coverage));
   register('opsdocs.markReviewed', (node?: CoverageNode) => applyServerEdits(client, 'opsdocs/markReviewed', documentUri(node), 'Marked as reviewed today'));
   register('opsdocs.insertMissingSections', (node?: CoverageNode) => applyServerEdits(client, 'opsdocs/insertMissingSections', documentUri(node)));

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import type { OpsDocsConfig } from './config';
 import { formatIsoDate, type CalendarDate } from './dates';
 import type { DocType } from './docTypes';
@@ -22,11 +23,19 @@ export interface TemplateChoice {
   description?: string;
   /** The workspace's own template file, when it has one for this id. */
   file?: string;
+  /** Where documents of the type go, relative to the config's folder (the fixed part of its first `match` glob). */
+  folder?: string;
 }
 
 export function templateChoices(fs: FileSystem, config: OpsDocsConfig): TemplateChoice[] {
   const files = new Map(workspaceTemplates(fs, config).map((file) => [path.basename(file, '.md'), file]));
-  const choices: TemplateChoice[] = config.types.map((type) => ({ id: type.id, title: type.title ?? type.id, description: type.description, file: files.get(type.id) }));
+  const choices: TemplateChoice[] = config.types.map((type) => ({
+    id: type.id,
+    title: type.title ?? type.id,
+    description: type.description,
+    file: files.get(type.id),
+    folder: type.match[0] ? picomatch.scan(type.match[0]).base : undefined,
+  }));
   for (const [id, file] of files) if (!config.types.some((t) => t.id === id)) choices.push({ id, title: id, description: 'Template of this workspace', file });
   return choices;
 }
