@@ -25,7 +25,11 @@ describe('documents from templates in VS Code', () => {
       await vscode.runCommand('OpsDocs: New Document from Template…');
       const input = page.locator('.quick-input-widget input');
       await input.fill('runbook');
-      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^\s*Runbook\b/ }).first().click();
+      // The exact match ranks first, above "Alert runbook".
+      const first = page.locator('.quick-input-list .monaco-list-row').first();
+      await first.filter({ hasText: 'runbook' }).waitFor();
+      assert.doesNotMatch(await first.innerText(), /alert/i);
+      await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget:has-text("(2/3)")').waitFor();
       await input.fill('Restart the Payments API');
       await page.keyboard.press('Enter');
@@ -37,6 +41,8 @@ describe('documents from templates in VS Code', () => {
       await vscode.showProblems();
       await page.getByPlaceholder(/^Filter \(e\.g\./).first().fill('restart-the-payments-api');
       await vscode.waitForProblem('Placeholder "TODO" left in front matter key owner');
+      // The filter applies after a pause: wait for the other documents' problems to go.
+      await vscode.waitForNoProblem('.opsdocs.yaml');
       const rows = page.locator('.markers-panel .monaco-list-row');
       assert.equal(await rows.locator('.codicon-error').count(), 0, (await vscode.problems()).join('\n'));
       assert.ok((await rows.locator('.codicon-warning').count()) >= 6, 'one placeholder per section');
