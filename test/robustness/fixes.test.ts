@@ -16,7 +16,7 @@ const RUNS = Number(process.env.OPSDOCS_FIX_RUNS ?? 300);
 const engine = testEngine(
   '/ws',
   memoryFileSystem({
-    '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\ntypes:\n  - id: troubleshooting\n    match: "guides/**"\n',
+    '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\nrules:\n  diagram-plantuml: [error, { local: false }]\ntypes:\n  - id: troubleshooting\n    match: "guides/**"\n',
     '/ws/scripts/run.sh': 'echo\n',
   }),
 );

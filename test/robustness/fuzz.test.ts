@@ -11,7 +11,7 @@ import { assertWellFormed } from './wellFormed';
 
 const RUNS = Number(process.env.OPSDOCS_FUZZ_RUNS ?? 1000);
 const files = {
-  '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\ntypes:\n  - id: runbook\n    match: "runbooks/**"\n',
+  '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\nrules:\n  diagram-plantuml: [error, { local: false }]\ntypes:\n  - id: runbook\n    match: "runbooks/**"\n',
   '/ws/runbooks/a.md': '# A\n\n## Rollback\n',
   '/ws/scripts/run.sh': 'echo\n',
 };

@@ -16,7 +16,8 @@ export const diagramPlantuml: Rule = {
       const bounds = plantUmlBounds(block.value);
       const unbalanced = boundProblems(bounds);
       for (const problem of unbalanced) reportLine(context, block, problem.line, problem.message);
-      if (unbalanced.length > 0) continue;
+      // `local: false` keeps the check to the bounds (no Java process per changed diagram).
+      if (unbalanced.length > 0 || context.options.local === false) continue;
       const errors = await plantUmlErrors(block.value, bounds, Number(context.options.timeout) || DEFAULT_TIMEOUT_MS);
       for (const error of errors ?? []) reportLine(context, block, error.line, `PlantUML rejects this line: ${error.message}`);
     }
