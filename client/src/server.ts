@@ -19,7 +19,11 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     },
     diagnosticCollectionName: 'opsdocs',
     // In Restricted Mode the server runs no program on the workspace's behalf (git, checkers).
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      // VS Code's Markdown support completes link paths and anchors itself: ours would show twice.
+      linkCompletions: !vscode.workspace.getConfiguration('markdown').get<boolean>('suggest.paths.enabled', true),
+    },
   };
   // The id 'opsdocs' makes the client honour the `opsdocs.trace.server` setting.
   return new LanguageClient('opsdocs', 'OpsDocs', serverOptions, clientOptions);

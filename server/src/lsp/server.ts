@@ -52,7 +52,11 @@ const DEBOUNCE_MS = 200;
 /** Documents longer than this (characters) are validated on a worker thread. */
 const OFF_THREAD_LENGTH = 256 * 1024;
 
+/** Completions of link destinations, which an editor may already offer. */
+const LINK_COMPLETIONS = ['file', 'folder', 'anchor'];
+
 export function startServer(connection: Connection): void {
+  let linkCompletions = true;
   const documents = new TextDocuments(TextDocument);
   const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
   let roots: string[] = [process.cwd()];
@@ -120,7 +124,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams) => {
     roots = workspaceRoots(params) ?? roots;
-    const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted ?? true;
+    const options = params.initializationOptions as { trusted?: boolean; linkCompletions?: boolean } | undefined;
+    const trusted = options?.trusted ?? true;
+    linkCompletions = options?.linkCompletions ?? true;
     engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0], trusted });
     return {
       capabilities: {
@@ -253,7 +259,10 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(({ textDocument, position }) => {
     const context = analyzeOpen(textDocument.uri);
-    return context ? toCompletionItems(completionsAt(context, position)) : [];
+    if (!context) return [];
+    // An editor with path and anchor completions of its own (VS Code's Markdown) asks for ours to stay out.
+    const completions = completionsAt(context, position).filter((c) => linkCompletions || !LINK_COMPLETIONS.includes(c.kind));
+    return toCompletionItems(completions);
   });
 
   connection.onHover(({ textDocument, position }) => {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { toDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
 import { closest } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
-import { isFillIn, MAX_ANALYSED_LINES, shellBlocks } from '../engine/shell/analysis';
+import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
 import { COMMON_TOOLS, SHELL_BUILTINS } from '../engine/shell/knownCommands';
 import { pathExecutables } from '../engine/shell/pathExecutables';
 
@@ -21,7 +21,7 @@ export const commandUnknown: Rule = {
     const known = new Set([...context.config.commands.known, ...((context.options.known as string[] | undefined) ?? [])]);
     const isKnown = (name: string) => SHELL_BUILTINS.has(name) || COMMON_TOOLS.has(name) || known.has(name) || defined.has(name);
     for (const { block, shell } of blocks) {
-      if (shell.tooLong) reportTooLong(context, block);
+      if (shell.tooLong) reportTooLong(context, block, shell.tooLong);
       for (const { program } of shell.commands) {
         const name = program.value;
         if (name === undefined || !PROGRAM_NAME.test(name) || isFillIn(shell, program) || isKnown(name)) continue;
@@ -39,10 +39,13 @@ export const commandUnknown: Rule = {
   },
 };
 
-function reportTooLong({ range, report }: RuleContext, block: CodeBlock): void {
+function reportTooLong({ range, report }: RuleContext, block: CodeBlock, reason: 'lines' | 'width'): void {
   const start = block.node.position!.start.offset!;
   report({
-    message: `Commands of this ${block.lineOffsets.length}-line block are not looked up: blocks over ${MAX_ANALYSED_LINES} lines are checked for syntax only`,
+    message:
+      reason === 'lines'
+        ? `Commands of this ${block.lineOffsets.length}-line block are not looked up: blocks over ${MAX_ANALYSED_LINES} lines are checked for syntax only`
+        : `This block is not checked: it has a line over ${MAX_LINE_WIDTH} characters, which the shell parser cannot place`,
     severity: 'info',
     range: range(start, start + 3),
   });

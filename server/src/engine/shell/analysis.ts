@@ -26,8 +26,11 @@ export interface ShellAnalysis {
   commands: ShellCommand[];
   /** Functions and aliases the block defines. */
   defined: Set<string>;
-  /** Over MAX_ANALYSED_LINES: parsed for syntax, its commands not listed. */
-  tooLong: boolean;
+  /**
+   * `lines`: over MAX_ANALYSED_LINES, parsed for syntax only; `width`: a line over MAX_LINE_WIDTH,
+   * where the parser's columns overflow, not parsed at all.
+   */
+  tooLong: false | 'lines' | 'width';
 }
 
 /**
@@ -35,6 +38,8 @@ export interface ShellAnalysis {
  * (mvdan/sh compiled by GopherJS), and a runbook's commands come a few lines at a time.
  */
 export const MAX_ANALYSED_LINES = 1000;
+/** mvdan/sh packs a column into a few bits: past this width its positions are wrong. */
+export const MAX_LINE_WIDTH = 4096;
 
 /** Analyses by block text, so that typing prose does not parse the document's shell blocks again. */
 const recent = new Map<string, ShellAnalysis>();
@@ -59,16 +64,18 @@ function analyse(block: CodeBlock): ShellAnalysis {
   // Same length, so offsets hold: CR line ends become what the parser reads as line ends and blanks.
   const source = script.text.replace(/\r(?!\n)/g, '\n').replace(/\r/g, ' ');
   const offsets = new ContentOffsets(source);
-  const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(block.lang === 'sh' ? syntax.LangPOSIX : syntax.LangBash));
+  if (offsets.widest > MAX_LINE_WIDTH) return { script, commands: [], defined: new Set(), tooLong: 'width' };
+  // Bash for every tag: `sh` is what writers put on any shell block, and bash parses POSIX shell too.
+  const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
   let file: Node;
   try {
     file = parser.Parse(source, '');
   } catch (error) {
-    const parseError = error as ParseError;
-    if (typeof parseError?.Text !== 'string') throw error;
-    return { script, syntaxError: { message: parseError.Text, offset: offsets.of(parseError.Pos) }, commands: [], defined: new Set(), tooLong: false };
+    const message = parseErrorMessage(error);
+    if (message === undefined) throw error;
+    return { script, syntaxError: { message, offset: offsets.of((error as ParseError).Pos) }, commands: [], defined: new Set(), tooLong: false };
   }
-  if (offsets.lineCount > MAX_ANALYSED_LINES) return { script, commands: [], defined: new Set(), tooLong: true };
+  if (offsets.lineCount > MAX_ANALYSED_LINES) return { script, commands: [], defined: new Set(), tooLong: 'lines' };
   const commands: ShellCommand[] = [];
   const defined = new Set<string>();
   syntax.Walk(file, (node) => {
@@ -86,6 +93,14 @@ function analyse(block: CodeBlock): ShellAnalysis {
     return true;
   });
   return { script, commands, defined, tooLong: false };
+}
+
+/** mvdan/sh throws a ParseError (`Text`) or a LangError (`Error()`: "1:3: arrays are a bash feature"). */
+function parseErrorMessage(error: unknown): string | undefined {
+  const thrown = error as Partial<ParseError> & { Error?: () => string };
+  if (typeof thrown?.Pos?.Line !== 'function') return undefined;
+  if (typeof thrown.Text === 'string') return thrown.Text;
+  return typeof thrown.Error === 'function' ? thrown.Error().replace(/^\d+:\d+: /, '') : undefined;
 }
 
 function toShellWord(word: Word, offsets: ContentOffsets): ShellWord {
@@ -149,6 +164,12 @@ class ContentOffsets {
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  get widest(): number {
+    let widest = 0;
+    for (let i = 0; i < this.lineStarts.length; i++) widest = Math.max(widest, (this.lineStarts[i + 1] ?? this.text.length + 1) - 1 - this.lineStarts[i]);
+    return widest;
   }
 
   get lineCount(): number {

@@ -35,7 +35,6 @@ declare module 'mvdan-sh' {
     KeepComments(keep: boolean): unknown;
     Variant(language: unknown): unknown;
     LangBash: unknown;
-    LangPOSIX: unknown;
     NodeType(node: Node): string;
     Walk(node: Node, visit: (node: Node | null) => boolean): void;
   };
