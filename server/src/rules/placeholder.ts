@@ -1,4 +1,5 @@
 import { SKIP, visit } from 'unist-util-visit';
+import { codeBlocks, toDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
 
 /**
@@ -18,6 +19,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const { doc } = context;
+    const blocks = new Map<unknown, CodeBlock>(codeBlocks(doc).map((block) => [block.node, block]));
     visit(doc.tree, (node) => {
       // Quoted passages show what others wrote (a scribe's notes, an alert's text); they are not this document's gaps.
       if (node.type === 'blockquote') return SKIP;
@@ -25,7 +27,7 @@ export const placeholder: Rule = {
       const start = node.position?.start.offset;
       if (start === undefined) return undefined;
       if (node.type === 'text' || node.type === 'html') scan(context, node.value, start, true);
-      if (node.type === 'code') scanCodeComments(context, node.value, codeStart(doc.text, start));
+      if (node.type === 'code') scanCodeComments(context, blocks.get(node)!);
       return undefined;
     });
     scanFrontMatter(context);
@@ -50,18 +52,12 @@ function locate(text: string, token: string, from: number): number {
   return at < 0 ? from : at;
 }
 
-function scanCodeComments(context: RuleContext, value: string, start: number): void {
-  if (start < 0) return;
-  for (const match of value.matchAll(CODE_COMMENT_MARKER)) {
-    const at = start + match.index! + match[0].lastIndexOf(match[1]);
+function scanCodeComments(context: RuleContext, block: CodeBlock): void {
+  for (const match of block.value.matchAll(CODE_COMMENT_MARKER)) {
+    // Offsets through the block's line map: indented and list-nested blocks lose a prefix per line.
+    const at = toDocumentOffset(block, match.index! + match[0].lastIndexOf(match[1]));
     context.report({ message: `Placeholder "${match[1]}" left in a code comment`, range: context.range(at, at + match[1].length) });
   }
-}
-
-/** Where a fenced block's content starts: the line after the opening fence. */
-function codeStart(text: string, fenceStart: number): number {
-  const lineBreak = text.slice(fenceStart).search(/\r\n|\r|\n/);
-  return lineBreak < 0 ? -1 : fenceStart + lineBreak + (text.startsWith('\r\n', fenceStart + lineBreak) ? 2 : 1);
 }
 
 function scanFrontMatter(context: RuleContext): void {
