@@ -43,7 +43,7 @@ export const MAX_LINE_WIDTH = 4096;
 
 /** Analyses by block text, so that typing prose does not parse the document's shell blocks again. */
 const recent = new Map<string, ShellAnalysis>();
-const RECENT_LIMIT = 256;
+const RECENT_LIMIT = 5000;
 
 /** Parses a shell block once (only a parser runs: nothing in it is executed). */
 export function shellAnalysis(block: CodeBlock): ShellAnalysis {
