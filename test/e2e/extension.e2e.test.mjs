@@ -40,15 +40,7 @@ describe('diagnostics and quick fixes in VS Code', () => {
     await vscode.openFile('scale-workers.md');
     await vscode.showProblems();
     const message = '"kubectl rollout restrat" is no kubectl rollout subcommand; did you mean "kubectl rollout restart"?';
-    try {
-      await vscode.waitForProblem(message);
-      await vscode.applyQuickFix(message, 'Change to "restart"');
-      await vscode.waitForNoProblem(message);
-      await vscode.save();
-    } catch (error) {
-      await vscode.screenshot('failure-command-fix.png');
-      throw error;
-    }
+    await vscode.fixProblem(message, 'Change to "restart"', 'failure-command-fix.png');
     assert.match(vscode.read('docs/runbooks/scale-workers.md'), /kubectl -n sergas rollout restart deployment\/workers/);
   });
 
@@ -56,15 +48,7 @@ describe('diagnostics and quick fixes in VS Code', () => {
     await vscode.openFile('operations_manual.md');
     await vscode.showProblems();
     const message = '"redis-cli flushall" destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document';
-    try {
-      await vscode.waitForProblem(message);
-      await vscode.applyQuickFix(message, 'Insert a caution callout above the block');
-      await vscode.waitForNoProblem(message);
-      await vscode.save();
-    } catch (error) {
-      await vscode.screenshot('failure-destructive-fix.png');
-      throw error;
-    }
+    await vscode.fixProblem(message, 'Insert a caution callout above the block', 'failure-destructive-fix.png');
     assert.match(vscode.read('docs/production/operations_manual.md'), /> \[!CAUTION\]\n> `redis-cli flushall` cannot be undone: check the target before you run it\.\n\n```bash\nredis-cli/);
   });
 });

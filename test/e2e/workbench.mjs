@@ -162,6 +162,19 @@ class Workbench {
     await this.page.locator(`.markers-panel .monaco-list-row:has-text(${JSON.stringify(text)})`).first().waitFor({ state: 'detached', timeout: timeoutMs });
   }
 
+  /** Waits for a problem, applies one of its quick fixes, waits for the problem to go and saves. */
+  async fixProblem(problem, fixTitle, failureScreenshot) {
+    try {
+      await this.waitForProblem(problem);
+      await this.applyQuickFix(problem, fixTitle);
+      await this.waitForNoProblem(problem);
+      await this.save();
+    } catch (error) {
+      await this.screenshot(failureScreenshot);
+      throw error;
+    }
+  }
+
   /** Opens a problem's place in the editor, then the quick fix menu there, and picks a fix by title. */
   async applyQuickFix(problem, fixTitle) {
     await this.page.locator(`.markers-panel .monaco-list-row:has-text(${JSON.stringify(problem)})`).first().click();
