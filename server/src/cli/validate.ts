@@ -70,11 +70,22 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = 48;
+const PARALLEL_FROM = 200;
+
+/** Files in flight on the one thread: while one waits on a checker process (ShellCheck), the next parses. */
+const IN_FLIGHT = 4;
 
 async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: string): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
-  for (const file of files) reports.push(await checkFile(engine, file, fix, cwd));
+  const reports: FileReport[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const index = next++;
+      reports[index] = await checkFile(engine, files[index], fix, cwd);
+    }
+  };
+  // --fix rewrites files: one at a time, as the fixes of one may depend on another's anchors.
+  await Promise.all(Array.from({ length: fix ? 1 : IN_FLIGHT }, lane));
   return reports;
 }
 
