@@ -32,6 +32,8 @@ describe('workspace features in VS Code', () => {
     await vscode.runCommand('View: Toggle Maximized Panel');
     await vscode.waitForProblem('Review overdue');
     await vscode.waitForProblem('Missing "Resolution" in "Issue: Database Connection Errors"');
+    await vscode.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await vscode.screenshot('validate-all.png');
     await vscode.runCommand('View: Toggle Maximized Panel');
   });
 
