@@ -8,7 +8,7 @@ import type { Heading } from './parse';
 import { sectionHeadings } from './sections';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from './shell/analysis';
 import { COMMON_TOOLS, SHELL_BUILTINS } from './shell/knownCommands';
-import { pathExecutables } from './shell/pathExecutables';
+import { pathExecutables } from './programs';
 import { COMMAND_LINE_TOOLS } from './shell/subcommands';
 import type { Position, Range } from './types';
 import { PROGRAM_FOLDERS } from '../rules/command-unknown';

@@ -2,19 +2,40 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** PATH's absolute entries: a relative entry would let the workspace choose what is found. */
+function pathFolders(): string[] {
+  return (process.env.PATH ?? '').split(path.delimiter).filter((folder) => path.isAbsolute(folder));
+}
+
 const found = new Map<string, string | undefined>();
 
 /**
- * A checker program (shellcheck, plantuml) from PATH, absolute entries only, looked up once.
- * Never from workspace settings or config: a workspace must not choose a program OpsDocs runs.
+ * A checker program (shellcheck, plantuml) from PATH, looked up once. Never from workspace
+ * settings or config: a workspace must not choose a program OpsDocs runs.
  */
 export function findProgram(name: string): string | undefined {
   if (!found.has(name)) {
     const file = process.platform === 'win32' ? `${name}.exe` : name;
-    const folders = (process.env.PATH ?? '').split(path.delimiter).filter((folder) => path.isAbsolute(folder));
-    found.set(name, folders.map((folder) => path.join(folder, file)).find(isExecutable));
+    found.set(name, pathFolders().map((folder) => path.join(folder, file)).find(isExecutable));
   }
   return found.get(name);
+}
+
+let onPath: Set<string> | undefined;
+
+/** Names of the programs on this machine's PATH, read once per process (a directory listing each, nothing run). */
+export function pathExecutables(): Set<string> {
+  if (!onPath) {
+    onPath = new Set();
+    for (const folder of pathFolders()) {
+      try {
+        for (const name of fs.readdirSync(folder)) onPath.add(process.platform === 'win32' ? name.replace(/\.(exe|cmd|bat|ps1)$/i, '') : name);
+      } catch {
+        // A PATH entry that does not exist is common and harmless.
+      }
+    }
+  }
+  return onPath;
 }
 
 function isExecutable(file: string): boolean {

@@ -4,7 +4,7 @@ import { closest } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
 import { COMMON_TOOLS, SHELL_BUILTINS } from '../engine/shell/knownCommands';
-import { pathExecutables } from '../engine/shell/pathExecutables';
+import { pathExecutables } from '../engine/programs';
 
 /** A program name as a reader would type it; anything else (`{{`, `...`, `$CMD`) is not a name to look up. */
 const PROGRAM_NAME = /^[A-Za-z_][\w.+-]*$/;
