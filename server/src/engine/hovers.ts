@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { closest } from './closest';
 import { toDocumentOffset, type CodeBlock } from './codeBlocks';
 import { describeCycle, guidance, type AuthoringContext } from './completions';
 import { daysBetween, formatIsoDate, parseCycle } from './dates';
@@ -7,12 +6,9 @@ import { drillStatus } from './drill';
 import type { Heading } from './parse';
 import { sectionHeadings } from './sections';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from './shell/analysis';
-import { COMMON_TOOLS, SHELL_BUILTINS } from './shell/knownCommands';
-import { pathExecutables } from './programs';
-import { COMMAND_LINE_TOOLS } from './shell/subcommands';
+import { closestProgram, configuredPrograms, lookUpProgram } from './shell/lookUpProgram';
+import { COMMAND_LINE_TOOLS, subcommandIndex } from './shell/subcommands';
 import type { Position, Range } from './types';
-import { PROGRAM_FOLDERS } from '../rules/command-unknown';
-import { subcommandIndex } from '../rules/command-subcommand';
 
 /** A hover as plain data: Markdown, and the text it is about. */
 export interface Hover {
@@ -242,17 +238,26 @@ function describeProgram(context: AuthoringContext, name: string, defined: Set<s
       ? `a script in the workspace (\`${toPosix(path.relative(config.root, found)) || name}\`).`
       : 'a workspace path that does not exist, from the document\'s folder or the workspace root (`command-missing-script`).';
   }
-  if (defined.has(name)) return "a function or alias defined in this document's shell blocks.";
-  if (SHELL_BUILTINS.has(name)) return 'a shell builtin or keyword.';
-  const ruleKnown = (config.rules['command-unknown']?.options.known as string[] | undefined) ?? [];
-  if (config.commands.known.includes(name) || ruleKnown.includes(name)) return 'listed in `commands.known` of the config.';
-  if (COMMON_TOOLS.has(name)) return 'a known tool: OpsDocs expects readers of runbooks to have it.';
-  const folders = [path.dirname(doc.path), ...PROGRAM_FOLDERS.map((folder) => path.join(config.root, folder))];
-  const local = folders.map((folder) => path.join(folder, name)).find((file) => fs.stat(file) === 'file');
-  if (local) return `a program in the workspace (\`${toPosix(path.relative(config.root, local))}\`).`;
-  if (pathExecutables().has(name)) return "not a tool OpsDocs knows, but on this machine's PATH; readers may not have it (add it to `commands.known`).";
-  const suggestion = closest(name, [...COMMON_TOOLS, ...config.commands.known]);
-  return `unknown: no shell builtin, known tool, program on PATH or workspace script (\`command-unknown\`)${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`;
+  const lookup = { doc, config, fs, defined, known: configuredPrograms(config) };
+  const found = lookUpProgram(lookup, name);
+  switch (found.kind) {
+    case 'defined':
+      return "a function or alias defined in this document's shell blocks.";
+    case 'builtin':
+      return 'a shell builtin or keyword.';
+    case 'configured':
+      return 'listed in `commands.known` of the config.';
+    case 'common':
+      return 'a known tool: OpsDocs expects readers of runbooks to have it.';
+    case 'workspace':
+      return `a program in the workspace (\`${toPosix(path.relative(config.root, found.file))}\`).`;
+    case 'on-path':
+      return "not a tool OpsDocs knows, but on this machine's PATH; readers may not have it (add it to `commands.known`).";
+    case 'unknown': {
+      const suggestion = closestProgram(lookup, name);
+      return `unknown: no shell builtin, known tool, program on PATH or workspace script (\`command-unknown\`)${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`;
+    }
+  }
 }
 
 /** The subcommand word of a well-known CLI (`rollout` of `kubectl -n prod rollout undo`). */

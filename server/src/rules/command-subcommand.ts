@@ -2,7 +2,7 @@ import { toDocumentOffset } from '../engine/codeBlocks';
 import { closest } from '../engine/closest';
 import type { Rule } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
-import { COMMAND_LINE_TOOLS, type CommandLineTool } from '../engine/shell/subcommands';
+import { COMMAND_LINE_TOOLS, subcommandIndex } from '../engine/shell/subcommands';
 
 /** A word that can be a subcommand; paths, options, assignments and expansions cannot. */
 const SUBCOMMAND = /^[a-z][a-z0-9-]*$/;
@@ -55,21 +55,6 @@ function unknownSubcommand(command: ShellCommand, shell: ShellAnalysis): Unknown
   const next = command.args[index! + 1];
   if (known === true || !next || !isCandidate(next, shell) || known.includes(next.value!)) return undefined;
   return { word: next, parent: `${program} ${name}`, suggestion: closest(next.value!, known) };
-}
-
-/** Where the subcommand is, past global options; undefined when an option of unknown arity comes first. */
-export function subcommandIndex(tool: CommandLineTool, args: ShellWord[]): number | undefined {
-  let i = 0;
-  while (i < args.length) {
-    const value = args[i].value;
-    if (value === undefined) return undefined;
-    if (!value.startsWith('-')) return i;
-    const option = value.split('=')[0];
-    if (tool.valuedOptions.includes(option)) i += value.includes('=') ? 1 : 2;
-    else if (tool.flagOptions.includes(option)) i += 1;
-    else return undefined;
-  }
-  return undefined;
 }
 
 function isCandidate(word: ShellWord, shell: ShellAnalysis): boolean {

@@ -1,3 +1,5 @@
+import type { ShellWord } from './analysis';
+
 /**
  * The subcommands of the command-line tools runbooks use most, for `command-subcommand`.
  * A subcommand maps to its own subcommands when OpsDocs checks those too, else to `true`.
@@ -116,3 +118,18 @@ const helm: CommandLineTool = {
 };
 
 export const COMMAND_LINE_TOOLS: Record<string, CommandLineTool> = { kubectl, docker, git, systemctl, helm };
+
+/** Where the subcommand is, past global options; undefined when an option of unknown arity comes first. */
+export function subcommandIndex(tool: CommandLineTool, args: readonly ShellWord[]): number | undefined {
+  let i = 0;
+  while (i < args.length) {
+    const value = args[i].value;
+    if (value === undefined) return undefined;
+    if (!value.startsWith('-')) return i;
+    const option = value.split('=')[0];
+    if (tool.valuedOptions.includes(option)) i += value.includes('=') ? 1 : 2;
+    else if (tool.flagOptions.includes(option)) i += 1;
+    else return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import { closest } from '../closest';
+import type { OpsDocsConfig } from '../config';
+import type { FileSystem } from '../fileSystem';
+import type { OpsDocument } from '../parse';
+import { pathExecutables } from '../programs';
+import { COMMON_TOOLS, SHELL_BUILTINS } from './knownCommands';
+
+/** Folders of a workspace that hold the programs its runbooks call by name. */
+const PROGRAM_FOLDERS = ['.', 'bin', 'scripts', 'tools', 'hack'];
+
+/** What a program name a shell block runs is to OpsDocs; `command-unknown` reports `unknown` only. */
+export type ProgramKind =
+  | { kind: 'defined' | 'builtin' | 'configured' | 'common' | 'on-path' | 'unknown' }
+  | { kind: 'workspace'; file: string };
+
+export interface ProgramLookup {
+  doc: OpsDocument;
+  config: OpsDocsConfig;
+  fs: FileSystem;
+  /** Functions and aliases the document's shell blocks define. */
+  defined: ReadonlySet<string>;
+  /** configuredPrograms(config), computed once per document. */
+  known: ReadonlySet<string>;
+}
+
+/** The programs a config says readers have: `commands.known` and command-unknown's `known` option. */
+export function configuredPrograms(config: OpsDocsConfig): Set<string> {
+  const ruleKnown = config.rules['command-unknown']?.options?.known;
+  return new Set([...config.commands.known, ...(Array.isArray(ruleKnown) ? ruleKnown.map(String) : [])]);
+}
+
+export function lookUpProgram(lookup: ProgramLookup, name: string): ProgramKind {
+  if (lookup.defined.has(name)) return { kind: 'defined' };
+  if (SHELL_BUILTINS.has(name)) return { kind: 'builtin' };
+  if (lookup.known.has(name)) return { kind: 'configured' };
+  if (COMMON_TOOLS.has(name)) return { kind: 'common' };
+  const folders = [path.dirname(lookup.doc.path), ...PROGRAM_FOLDERS.map((folder) => path.join(lookup.config.root, folder))];
+  const file = folders.map((folder) => path.join(folder, name)).find((candidate) => lookup.fs.stat(candidate) === 'file');
+  if (file) return { kind: 'workspace', file };
+  return { kind: pathExecutables().has(name) ? 'on-path' : 'unknown' };
+}
+
+/** The known tool an unknown name most likely meant. */
+export function closestProgram(lookup: ProgramLookup, name: string): string | undefined {
+  return closest(name, [...COMMON_TOOLS, ...lookup.known]);
+}
