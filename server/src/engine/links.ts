@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { FileSystem } from './fileSystem';
 import { parseDocument, type OpsDocument } from './parse';
+import { RecentCache } from './recentCache';
 
 /** A link, image or link definition, with the offsets of its destination in the document. */
 export interface DocumentLink {
@@ -111,8 +112,7 @@ function pythonMarkdownSlug(title: string): string {
 }
 
 /** Link targets, parsed once per text: many documents link to the same few. */
-const targets = new Map<string, { text: string; doc: OpsDocument }>();
-const TARGET_LIMIT = 256;
+const targets = new RecentCache<string, { text: string; doc: OpsDocument }>(256);
 
 /** Larger targets are exports, not documents: their anchors are not read. */
 const TARGET_MAX_LENGTH = 4 * 1024 * 1024;
@@ -123,8 +123,6 @@ export function targetDocument(fs: FileSystem, file: string): OpsDocument | unde
   const cached = targets.get(file);
   if (cached?.text === text) return cached.doc;
   const doc = parseDocument(file, text);
-  targets.delete(file);
   targets.set(file, { text, doc });
-  if (targets.size > TARGET_LIMIT) targets.delete(targets.keys().next().value!);
   return doc;
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RecentCache } from './recentCache';
 
 /** PATH's absolute entries: a relative entry would let the workspace choose what is found. */
 function pathFolders(): string[] {
@@ -65,16 +66,17 @@ export function runChecker(program: string, args: string[], input: string, timeo
 
 /** Remembers the last results of a checker: a document's blocks rarely change while its prose is typed. */
 export class RecentResults<T> {
-  private readonly results = new Map<string, Promise<T | undefined>>();
+  private readonly results: RecentCache<string, Promise<T | undefined>>;
 
-  constructor(private readonly limit = 64) {}
+  constructor(limit = 64) {
+    this.results = new RecentCache(limit);
+  }
 
   get(key: string, compute: () => Promise<T | undefined>): Promise<T | undefined> {
     let result = this.results.get(key);
     if (!result) {
       result = compute();
       this.results.set(key, result);
-      if (this.results.size > this.limit) this.results.delete(this.results.keys().next().value!);
       // A failure may be passing (a busy machine): do not remember it.
       void result.then((value) => value === undefined && this.results.delete(key));
     }

@@ -1,6 +1,7 @@
 import { syntax, type CallExpr, type FuncDecl, type Node, type ParseError, type Pos, type Word } from 'mvdan-sh';
 import { codeBlocks, type CodeBlock } from '../codeBlocks';
 import type { OpsDocument } from '../parse';
+import { RecentCache } from '../recentCache';
 import { isShellBlock, shellScript, type ShellScript } from './script';
 
 /** A word of a command line, by offsets into the block's content. */
@@ -42,20 +43,16 @@ export const MAX_ANALYSED_LINES = 1000;
 export const MAX_LINE_WIDTH = 4096;
 
 /** Analyses by block text, so that typing prose does not parse the document's shell blocks again. */
-const recent = new Map<string, ShellAnalysis>();
-const RECENT_LIMIT = 5000;
+const recent = new RecentCache<string, ShellAnalysis>(5000);
 
 /** Parses a shell block once (only a parser runs: nothing in it is executed). */
 export function shellAnalysis(block: CodeBlock): ShellAnalysis {
   const key = `${block.lang}\0${block.value}`;
   let analysis = recent.get(key);
-  if (analysis) {
-    recent.delete(key);
-  } else {
+  if (!analysis) {
     analysis = analyse(block);
-    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(key, analysis);
   }
-  recent.set(key, analysis);
   return analysis;
 }
 
