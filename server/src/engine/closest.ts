@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import type { Fix, Range } from './types';
 
 /** The candidate a typo most likely meant, if one is close enough to suggest. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -19,4 +20,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const suggestion = closest(word, candidates);
   return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+
+/**
+ * The preferred quick fix of a did-you-mean: the suggestion written over the mistaken text
+ * (`shown` when the title names more than is replaced, as `#anchor` for `anchor`); none without one.
+ */
+export function changeTo(range: Range, suggestion: string | undefined, shown = suggestion): Fix[] {
+  return suggestion === undefined ? [] : [{ title: `Change to "${shown}"`, edits: [{ range, newText: suggestion }], isPreferred: true }];
 }

@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { toDocumentOffset } from '../engine/codeBlocks';
-import { closest } from '../engine/closest';
+import { changeTo, closest } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
-import type { Fix } from '../engine/types';
 
 /** Programs whose first operand is a script they run: `bash scripts/x.sh`, `python3 tools/check.py`, `. ./env.sh`. */
 const INTERPRETERS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'python', 'python3', 'node', 'ruby', 'perl', 'pwsh', 'deno', 'bun']);
@@ -68,7 +67,7 @@ function suggest(context: RuleContext, target: string): string | undefined {
 }
 
 function report(context: RuleContext, target: string, suggestion: string | undefined, start: number, end: number): void {
-  const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.range(start, end), newText: suggestion }], isPreferred: true }] : [];
+  const fixes = changeTo(context.range(start, end), suggestion);
   context.report({
     message: `Script "${target}" does not exist relative to this document or the workspace root${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     range: context.range(start, end),

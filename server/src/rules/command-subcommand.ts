@@ -1,5 +1,5 @@
 import { toDocumentOffset } from '../engine/codeBlocks';
-import { closest } from '../engine/closest';
+import { changeTo, closest } from '../engine/closest';
 import type { Rule } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
 import { COMMAND_LINE_TOOLS, subcommandIndex } from '../engine/shell/subcommands';
@@ -29,7 +29,7 @@ export const commandSubcommand: Rule = {
         report({
           message: `"${found.parent} ${name}" is no ${found.parent} subcommand${found.suggestion ? `; did you mean "${found.parent} ${found.suggestion}"?` : ''}`,
           range: range(start, end),
-          fixes: found.suggestion ? [{ title: `Change to "${found.suggestion}"`, edits: [{ range: range(start, end), newText: found.suggestion }], isPreferred: true }] : [],
+          fixes: changeTo(range(start, end), found.suggestion),
         });
       }
     }

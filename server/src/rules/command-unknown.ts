@@ -1,4 +1,5 @@
 import { toDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
+import { changeTo } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
 import { closestProgram, configuredPrograms, lookUpProgram } from '../engine/shell/lookUpProgram';
@@ -25,7 +26,7 @@ export const commandUnknown: Rule = {
         context.report({
           message: `"${name}" is no shell builtin, known tool, program on PATH or workspace script${suggestion ? `; did you mean "${suggestion}"?` : `; add it to commands.known in .opsdocs.yaml if readers have it`}`,
           range: context.range(start, end),
-          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.range(start, end), newText: suggestion }], isPreferred: true }] : [],
+          fixes: changeTo(context.range(start, end), suggestion),
         });
       }
     }

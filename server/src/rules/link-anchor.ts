@@ -1,4 +1,4 @@
-import { closest } from '../engine/closest';
+import { changeTo, closest } from '../engine/closest';
 import { anchorsOf, localLinks, MARKDOWN_FILE, splitDestination, targetDocument } from '../engine/links';
 import type { Rule } from '../engine/rule';
 import { resolveTarget } from './link-broken';
@@ -25,7 +25,7 @@ export const linkAnchor: Rule = {
       report({
         message: `No heading of ${where} has the anchor "#${fragment}"${suggestion ? `; did you mean "#${suggestion}"?` : ''}`,
         range: range(start, link.end),
-        fixes: suggestion ? [{ title: `Change to "#${suggestion}"`, edits: [{ range: range(start, link.end), newText: suggestion }], isPreferred: true }] : [],
+        fixes: changeTo(range(start, link.end), suggestion, `#${suggestion}`),
       });
     }
   },

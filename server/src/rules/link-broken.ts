@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { closest } from '../engine/closest';
+import { changeTo, closest } from '../engine/closest';
 import { localLinks, splitDestination } from '../engine/links';
 import type { Rule, RuleContext } from '../engine/rule';
 
@@ -22,7 +22,7 @@ export const linkBroken: Rule = {
       report({
         message: `Link target "${file}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         range: range(link.start, end),
-        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: range(link.start, end), newText: suggestion }], isPreferred: true }] : [],
+        fixes: changeTo(range(link.start, end), suggestion),
       });
     }
   },
