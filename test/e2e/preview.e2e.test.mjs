@@ -5,12 +5,12 @@
  * the cursor. Needs client/src/extension.ts to return `{ extendMarkdownIt }` from `activate` and
  * the command `opsdocs.openDiagramPreview` registered.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyWorkspace, startVSCode, waitFor } from './workbench.mjs';
+import { vscodeForSuite, waitFor } from './workbench.mjs';
 
 const RUNBOOK = `---
 type: runbook
@@ -95,51 +95,39 @@ async function frameWith(page, selector, timeoutMs = 60_000) {
 }
 
 describe('diagrams in the Markdown preview and the diagram panel', () => {
-  let vscode;
-  let workspace;
-
-  before(async () => {
-    workspace = copyWorkspace();
-    fs.writeFileSync(path.join(workspace, 'docs', 'runbooks', 'diagram-drill.md'), RUNBOOK);
-    vscode = await startVSCode({ workspace });
-  });
-
-  after(async () => {
-    await vscode?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  const suite = vscodeForSuite({ prepare: (workspace) => fs.writeFileSync(path.join(workspace, 'docs', 'runbooks', 'diagram-drill.md'), RUNBOOK) });
 
   it('draws Mermaid as SVG in the built-in preview and shows Mermaid’s error for a broken block', async () => {
-    await vscode.openFile('diagram-drill.md');
+    await suite.vscode.openFile('diagram-drill.md');
     try {
-      await runCommandSoon(vscode, 'Markdown: Open Preview to the Side');
+      await runCommandSoon(suite.vscode, 'Markdown: Open Preview to the Side');
       // A PlantUML render refreshes the preview (a new page): look the frame up again for each check.
-      if (hasPlantUml()) await frameWith(vscode.page, '.opsdocs-plantuml > .opsdocs-diagram-output img');
-      const drawn = await frameWith(vscode.page, '.opsdocs-mermaid > .opsdocs-diagram-output svg');
+      if (hasPlantUml()) await frameWith(suite.vscode.page, '.opsdocs-plantuml > .opsdocs-diagram-output img');
+      const drawn = await frameWith(suite.vscode.page, '.opsdocs-mermaid > .opsdocs-diagram-output svg');
       assert.match(await drawn.textContent('.opsdocs-mermaid svg'), /Promote replica/);
-      const broken = await frameWith(vscode.page, '.opsdocs-mermaid .opsdocs-diagram-error');
+      const broken = await frameWith(suite.vscode.page, '.opsdocs-mermaid .opsdocs-diagram-error');
       assert.match(await broken.textContent('.opsdocs-mermaid .opsdocs-diagram-error'), /^Mermaid:Parse error on line 2:/);
-      await vscode.runCommand('Notifications: Clear All Notifications');
-      await vscode.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      await vscode.page.waitForTimeout(500);
-      await vscode.screenshot('preview-diagrams.png');
+      await suite.vscode.runCommand('Notifications: Clear All Notifications');
+      await suite.vscode.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await suite.vscode.page.waitForTimeout(500);
+      await suite.vscode.screenshot('preview-diagrams.png');
     } catch (error) {
-      await vscode.screenshot('failure-preview.png');
+      await suite.vscode.screenshot('failure-preview.png');
       throw error;
     }
   });
 
   it('opens the diagram under the cursor in the diagram panel', async () => {
-    await vscode.runCommand('View: Close All Editor Groups');
-    await vscode.openFile('diagram-drill.md');
-    await goToLine(vscode, 10);
+    await suite.vscode.runCommand('View: Close All Editor Groups');
+    await suite.vscode.openFile('diagram-drill.md');
+    await goToLine(suite.vscode, 10);
     try {
-      await runCommandSoon(vscode, 'OpsDocs: Open Diagram Preview');
-      const panel = await frameWith(vscode.page, '#opsdocs-view svg');
+      await runCommandSoon(suite.vscode, 'OpsDocs: Open Diagram Preview');
+      const panel = await frameWith(suite.vscode.page, '#opsdocs-view svg');
       assert.match(await panel.textContent('#opsdocs-title'), /diagram-drill\.md: diagram 1 \(line 9\)/);
       assert.equal(await panel.isDisabled('#opsdocs-export-svg'), false);
     } catch (error) {
-      await vscode.screenshot('failure-diagram-panel.png');
+      await suite.vscode.screenshot('failure-diagram-panel.png');
       throw error;
     }
   });

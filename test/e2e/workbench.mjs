@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -29,6 +30,24 @@ export function copyWorkspace(from = path.join(ROOT, 'sample')) {
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-e2e-ws-'));
   fs.cpSync(from, target, { recursive: true });
   return target;
+}
+
+/**
+ * One VS Code on a copy of the sample workspace for a suite: started before its tests, stopped
+ * after them. `prepare(workspace)` may add files first. Tests read `suite.vscode` and `suite.workspace`.
+ */
+export function vscodeForSuite({ prepare } = {}) {
+  const suite = {};
+  before(async () => {
+    suite.workspace = copyWorkspace();
+    prepare?.(suite.workspace);
+    suite.vscode = await startVSCode({ workspace: suite.workspace });
+  });
+  after(async () => {
+    await suite.vscode?.stop();
+    fs.rmSync(suite.workspace, { recursive: true, force: true });
+  });
+  return suite;
 }
 
 /**
