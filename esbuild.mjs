@@ -23,7 +23,7 @@ const shared = {
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
-  { ...shared, entryPoints: ['server/src/engine/worker.ts'], outfile: 'dist/worker.js' },
+  { ...shared, entryPoints: ['server/src/engine/workspace/worker.ts'], outfile: 'dist/worker.js' },
   // Mermaid's parser, loaded by the rule diagram-mermaid on the first mermaid block.
   { ...shared, entryPoints: ['server/src/engine/diagrams/mermaidParser.ts'], outfile: 'dist/mermaid-parse.js', sourcemap: false, minify: true },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },

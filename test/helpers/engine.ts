@@ -1,6 +1,6 @@
 import { Engine, type DocumentResult } from '../../server/src/engine/engine';
 import { diskFileSystem, type FileSystem } from '../../server/src/engine/fileSystem';
-import type { CalendarDate } from '../../server/src/engine/dates';
+import type { CalendarDate } from '../../server/src/engine/review/dates';
 
 /** The fixed "today" every test runs on, so review dates do not age. */
 export const TODAY: CalendarDate = { year: 2026, month: 11, day: 24 };

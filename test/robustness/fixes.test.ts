@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits } from '../../server/src/engine/edits';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/document/text';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { memoryFileSystem, testEngine } from '../helpers/engine';
 import { documentArbitrary } from './generators';

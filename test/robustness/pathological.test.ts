@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryFileSystem, testEngine } from '../helpers/engine';
 import { assertWellFormed } from './wellFormed';
-import { completionsAt } from '../../server/src/engine/completions';
-import { hoverAt } from '../../server/src/engine/hovers';
+import { completionsAt } from '../../server/src/engine/authoring/completions';
+import { hoverAt } from '../../server/src/engine/authoring/hovers';
 
 const engine = testEngine('/ws', memoryFileSystem({ '/ws/.opsdocs.yaml': 'commands:\n  shellcheck: off\nrules:\n  diagram-plantuml: [error, { local: false }]\n' }));
 /** Generous for a 2-core CI machine; what we measured here is a fifth of it (see the README). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { NOTICE_INTERNAL } from '../../server/src/engine/engine';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/document/text';
 import type { Finding } from '../../server/src/engine/types';
 
 /** No rule failed, and every range lies inside the text (as the engine sees it: without a byte order mark). */

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import configSchema from '../../schemas/opsdocs.schema.json';
-import { ConfigResolver, parseConfig } from '../../server/src/engine/config';
-import { LineIndex } from '../../server/src/engine/text';
+import { ConfigResolver, parseConfig } from '../../server/src/engine/config/config';
+import { LineIndex } from '../../server/src/engine/document/text';
 import { RULES, RULE_IDS } from '../../server/src/rules';
 import { memoryFileSystem } from '../helpers/engine';
 

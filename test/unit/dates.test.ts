@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addCycle, daysBetween, parseCycle, parseIsoDate } from '../../server/src/engine/dates';
+import { addCycle, daysBetween, parseCycle, parseIsoDate } from '../../server/src/engine/review/dates';
 
 describe('dates and cycles', () => {
   it('accepts only real YYYY-MM-DD dates', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILTIN_TYPES } from '../../server/src/engine/docTypes';
+import { BUILTIN_TYPES } from '../../server/src/engine/config/docTypes';
 import { RULES } from '../../server/src/rules';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');

@@ -6,11 +6,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { requiredDocsStatus } from '../../server/src/engine/coverage';
-import { discoverDocuments } from '../../server/src/engine/discover';
+import { requiredDocsStatus } from '../../server/src/engine/workspace/coverage';
+import { discoverDocuments } from '../../server/src/engine/workspace/discover';
 import { diskFileSystem } from '../../server/src/engine/fileSystem';
-import { alertFindings } from '../../server/src/engine/alertFindings';
-import { requiredDocsFindings } from '../../server/src/engine/requiredDocs';
+import { alertFindings } from '../../server/src/engine/workspace/alertFindings';
+import { requiredDocsFindings } from '../../server/src/engine/workspace/requiredDocs';
 import { testEngine, validateText } from '../helpers/engine';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'sample');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { BUILTIN_TYPES } from '../../server/src/engine/docTypes';
+import { BUILTIN_TYPES } from '../../server/src/engine/config/docTypes';
 import { RULE_IDS, RULES } from '../../server/src/rules';
 import type { Finding } from '../../server/src/engine/types';
 import { memoryFileSystem, testEngine, TODAY, validateText } from '../helpers/engine';

@@ -1,10 +1,10 @@
 /** Templates: every built-in one makes a document with only placeholder findings; a workspace's own override and extend them. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultConfig, parseConfig } from '../../server/src/engine/config';
-import { BUILTIN_TYPES } from '../../server/src/engine/docTypes';
+import { defaultConfig, parseConfig } from '../../server/src/engine/config/config';
+import { BUILTIN_TYPES } from '../../server/src/engine/config/docTypes';
 import { applyEdits } from '../../server/src/engine/edits';
-import { defaultValues, newDocument, templateChoices, workspaceSectionTemplate } from '../../server/src/engine/templates';
+import { defaultValues, newDocument, templateChoices, workspaceSectionTemplate } from '../../server/src/engine/authoring/templates';
 import { memoryFileSystem, testEngine, TODAY, validateText } from '../helpers/engine';
 
 const RUNBOOK_TEMPLATE = `---

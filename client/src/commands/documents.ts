@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RequiredDoc } from '../../../server/src/engine/coverage';
+import type { RequiredDoc } from '../../../server/src/engine/workspace/coverage';
 import { slug } from 'github-slugger';
-import type { TemplateChoice } from '../../../server/src/engine/templates';
+import type { TemplateChoice } from '../../../server/src/engine/authoring/templates';
 import { NEW_DOCUMENT, TEMPLATES, type NewDocumentParams, type TemplatesParams } from '../../../server/src/lsp/protocol';
 
 /** Asks the server for the edits of a document command and applies them as one undoable edit. */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SearchHit } from '../../../server/src/engine/search';
+import type { SearchHit } from '../../../server/src/engine/workspace/search';
 import { SEARCH, type SearchParams } from '../../../server/src/lsp/protocol';
 
 interface HitItem extends vscode.QuickPickItem {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CoverageReport, DocumentCoverage } from '../../../server/src/engine/coverage';
+import type { CoverageReport, DocumentCoverage } from '../../../server/src/engine/workspace/coverage';
 import { COVERAGE, COVERAGE_CHANGED, type CoverageResult } from '../../../server/src/lsp/protocol';
 
 /** The workspace's coverage as the server last reported it; refreshed when the server says it changed. */

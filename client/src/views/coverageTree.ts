@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AlertCoverage } from '../../../server/src/engine/alertFindings';
-import type { DocumentCoverage, RequiredDoc, TypeCoverage } from '../../../server/src/engine/coverage';
+import type { AlertCoverage } from '../../../server/src/engine/workspace/alertFindings';
+import type { DocumentCoverage, RequiredDoc, TypeCoverage } from '../../../server/src/engine/workspace/coverage';
 import type { CoverageModel } from './coverageModel';
 
 export type CoverageNode =

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentCoverage, summarizeCoverage, type DocumentCoverage } from '../engine/coverage';
+import { documentCoverage, summarizeCoverage, type DocumentCoverage } from '../engine/workspace/coverage';
 import { diskFileSystem } from '../engine/fileSystem';
 import { coverageHtml } from '../report/coverageHtml';
 import { coverageMarkdown } from '../report/coverageMarkdown';

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import type { ConfigProblem } from '../engine/config';
-import { discoverDocuments } from '../engine/discover';
+import type { ConfigProblem } from '../engine/config/config';
+import { discoverDocuments } from '../engine/workspace/discover';
 import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
-import { LineIndex } from '../engine/text';
+import { LineIndex } from '../engine/document/text';
 
 /** The documents named on the command line: files as given, folders through their config's globs. */
 export function collectFiles(engine: Engine, paths: string[], err: NodeJS.WritableStream): string[] | undefined {

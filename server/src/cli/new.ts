@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { closest } from '../engine/closest';
 import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
-import { defaultValues, newDocument, templateChoices, titleFromPath } from '../engine/templates';
+import { defaultValues, newDocument, templateChoices, titleFromPath } from '../engine/authoring/templates';
 
 export interface NewOptions {
   type: string;

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { OpsDocsConfig } from './config';
-import type { DocType } from './docTypes';
-import type { OpsDocument } from './parse';
-import { findReviewDate, reviewStatus, type ReviewStatus } from './review';
-import { matchEntries, matchSections, sectionHeadings, type EntryMatch, type SectionMatch } from './sections';
-import type { CalendarDate } from './dates';
-import { parseCycle } from './dates';
+import type { OpsDocsConfig } from './config/config';
+import type { DocType } from './config/docTypes';
+import type { OpsDocument } from './document/parse';
+import { findReviewDate, reviewStatus, type ReviewStatus } from './review/review';
+import { matchEntries, matchSections, sectionHeadings, type EntryMatch, type SectionMatch } from './document/sections';
+import type { CalendarDate } from './review/dates';
+import { parseCycle } from './review/dates';
 
 /** What the engine knows about a document beyond its syntax; computed once, read by rules and coverage. */
 export interface Analysis {

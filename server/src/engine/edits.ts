@@ -1,4 +1,4 @@
-import { LineIndex } from './text';
+import { LineIndex } from './document/text';
 import type { TextEdit } from './types';
 
 /** Applies non-overlapping edits, given against the same original text. */

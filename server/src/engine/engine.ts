@@ -1,10 +1,10 @@
 import { analyze, type Analysis } from './analysis';
-import { ConfigResolver, type LoadedConfig, type OpsDocsConfig } from './config';
-import { todayLocal, type CalendarDate } from './dates';
+import { ConfigResolver, type LoadedConfig, type OpsDocsConfig } from './config/config';
+import { todayLocal, type CalendarDate } from './review/dates';
 import type { FileSystem } from './fileSystem';
-import { parseDocument, type OpsDocument } from './parse';
+import { parseDocument, type OpsDocument } from './document/parse';
 import type { Rule, RuleContext } from './rule';
-import { suppressionsOf, withDisableFixes } from './suppressions';
+import { suppressionsOf, withDisableFixes } from './document/suppressions';
 import { milder, type Finding, type Severity } from './types';
 import { RULES } from '../rules';
 

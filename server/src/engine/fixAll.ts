@@ -1,6 +1,6 @@
 import { applyEdits } from './edits';
 import type { Engine } from './engine';
-import { LineIndex } from './text';
+import { LineIndex } from './document/text';
 import type { Finding, TextEdit } from './types';
 
 const MAX_PASSES = 10;

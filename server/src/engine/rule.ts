@@ -1,8 +1,8 @@
 import type { Analysis } from './analysis';
-import type { OpsDocsConfig } from './config';
-import type { CalendarDate } from './dates';
+import type { OpsDocsConfig } from './config/config';
+import type { CalendarDate } from './review/dates';
 import type { FileSystem } from './fileSystem';
-import type { OpsDocument } from './parse';
+import type { OpsDocument } from './document/parse';
 import type { Range, Report, Severity } from './types';
 
 export interface RuleContext {

@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver/node';
-import type { Completion, CompletionKind } from '../engine/completions';
-import type { Hover as EngineHover } from '../engine/hovers';
+import type { Completion, CompletionKind } from '../engine/authoring/completions';
+import type { Hover as EngineHover } from '../engine/authoring/hovers';
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   section: CompletionItemKind.Module,

@@ -7,7 +7,7 @@ import {
   type DocumentSymbol,
 } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
-import type { OpsDocument } from '../engine/parse';
+import type { OpsDocument } from '../engine/document/parse';
 import type { Finding, Fix, Severity } from '../engine/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,5 +1,5 @@
 /** The OpsDocs requests and notifications beyond LSP, shared by the server and the client. */
-import type { CoverageReport } from '../engine/coverage';
+import type { CoverageReport } from '../engine/workspace/coverage';
 
 export const VALIDATE_ALL = 'opsdocs/validateAll';
 export const COVERAGE = 'opsdocs/coverage';

@@ -12,16 +12,16 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toFileResult, type FileResult } from '../engine/batch';
-import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config';
+import { toFileResult, type FileResult } from '../engine/workspace/batch';
+import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config/config';
 import { Engine } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
-import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/reviewEdit';
-import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/templates';
+import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/review/reviewEdit';
+import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/authoring/templates';
 import { typeForPath } from '../engine/analysis';
 import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
-import { COMPLETION_TRIGGERS, completionsAt } from '../engine/completions';
-import { hoverAt } from '../engine/hovers';
+import { COMPLETION_TRIGGERS, completionsAt } from '../engine/authoring/completions';
+import { hoverAt } from '../engine/authoring/hovers';
 import { toCompletionItems, toHover } from './authoring';
 import {
   COVERAGE,
@@ -44,7 +44,7 @@ import {
 import { Scheduler } from './scheduler';
 import { SetDiagnostics } from './setDiagnostics';
 import { workspaceSymbols } from './symbols';
-import type { SearchHit } from '../engine/search';
+import type { SearchHit } from '../engine/workspace/search';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is checked again. */

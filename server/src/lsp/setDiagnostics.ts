@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { alertFindings } from '../engine/alertFindings';
-import type { ConfigProblem } from '../engine/config';
-import type { CoverageReport } from '../engine/coverage';
+import { alertFindings } from '../engine/workspace/alertFindings';
+import type { ConfigProblem } from '../engine/config/config';
+import type { CoverageReport } from '../engine/workspace/coverage';
 import type { Engine } from '../engine/engine';
-import { requiredDocsFindings } from '../engine/requiredDocs';
-import { LineIndex } from '../engine/text';
+import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
+import { LineIndex } from '../engine/document/text';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './convert';
 

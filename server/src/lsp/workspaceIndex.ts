@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ValidationPool, type FileResult } from '../engine/batch';
-import { summarizeCoverage, type CoverageReport, type DocumentCoverage } from '../engine/coverage';
-import { discoverDocuments } from '../engine/discover';
-import { DocsSearch } from '../engine/search';
+import { ValidationPool, type FileResult } from '../engine/workspace/batch';
+import { summarizeCoverage, type CoverageReport, type DocumentCoverage } from '../engine/workspace/coverage';
+import { discoverDocuments } from '../engine/workspace/discover';
+import { DocsSearch } from '../engine/workspace/search';
 import type { Engine } from '../engine/engine';
 
 interface Entry {

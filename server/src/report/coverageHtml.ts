@@ -1,4 +1,4 @@
-import type { CoverageReport } from '../engine/coverage';
+import type { CoverageReport } from '../engine/workspace/coverage';
 
 /**
  * The coverage report as a self-contained page: no script, no remote resource, and a

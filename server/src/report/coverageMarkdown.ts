@@ -1,4 +1,4 @@
-import type { CoverageReport } from '../engine/coverage';
+import type { CoverageReport } from '../engine/workspace/coverage';
 
 const REVIEW_LABEL = { fresh: 'fresh', 'due-soon': 'due soon', overdue: 'overdue', invalid: 'invalid date', none: 'none' } as const;
 const DRILL_LABEL = { fresh: 'drilled', overdue: 'drill overdue', invalid: 'invalid date', none: 'never drilled' } as const;

@@ -1,7 +1,7 @@
-import { toDocumentOffset, codeBlocks, type CodeBlock } from '../engine/codeBlocks';
-import type { Heading, OpsDocument } from '../engine/parse';
+import { toDocumentOffset, codeBlocks, type CodeBlock } from '../engine/document/codeBlocks';
+import type { Heading, OpsDocument } from '../engine/document/parse';
 import type { Rule, RuleContext } from '../engine/rule';
-import { insertBlock } from '../engine/insertions';
+import { insertBlock } from '../engine/authoring/insertions';
 import { shellBlocks } from '../engine/shell/analysis';
 import { destructiveAction, isDryRun } from '../engine/shell/effects';
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { toDocumentOffset } from '../engine/codeBlocks';
+import { toDocumentOffset } from '../engine/document/codeBlocks';
 import { changeTo, closest } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';

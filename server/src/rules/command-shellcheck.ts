@@ -1,4 +1,4 @@
-import { lineColumnToDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
+import { lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
 import { shellBlocks } from '../engine/shell/analysis';
 import { SHELLCHECK_SEVERITY, shellCheck, type ShellCheckComment } from '../engine/shell/shellcheck';

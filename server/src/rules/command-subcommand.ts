@@ -1,4 +1,4 @@
-import { toDocumentOffset } from '../engine/codeBlocks';
+import { toDocumentOffset } from '../engine/document/codeBlocks';
 import { changeTo, closest } from '../engine/closest';
 import type { Rule } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';

@@ -1,4 +1,4 @@
-import { toDocumentOffset } from '../engine/codeBlocks';
+import { toDocumentOffset } from '../engine/document/codeBlocks';
 import type { Rule } from '../engine/rule';
 import { shellBlocks } from '../engine/shell/analysis';
 

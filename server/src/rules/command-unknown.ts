@@ -1,4 +1,4 @@
-import { toDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
+import { toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import { changeTo } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';

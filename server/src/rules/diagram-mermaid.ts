@@ -1,4 +1,4 @@
-import { codeBlocks, lineColumnToDocumentOffset } from '../engine/codeBlocks';
+import { codeBlocks, lineColumnToDocumentOffset } from '../engine/document/codeBlocks';
 import { didYouMean } from '../engine/closest';
 import { mermaidParser } from '../engine/diagrams/mermaid';
 import { MERMAID_DIAGRAM_TYPES } from '../engine/diagrams/mermaidTypes';

@@ -1,4 +1,4 @@
-import { codeBlocks, lineColumnToDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
+import { codeBlocks, lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import { plantUmlBounds, plantUmlErrors, type PlantUmlBound } from '../engine/diagrams/plantuml';
 import type { Rule, RuleContext } from '../engine/rule';
 

@@ -1,6 +1,6 @@
-import { formatIsoDate } from '../engine/dates';
-import { drillStatus } from '../engine/drill';
-import { documentAnchor, insertFrontMatterKey } from '../engine/insertions';
+import { formatIsoDate } from '../engine/review/dates';
+import { drillStatus } from '../engine/review/drill';
+import { documentAnchor, insertFrontMatterKey } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
 
 export const drillStale: Rule = {

@@ -1,4 +1,4 @@
-import { codeBlocks, toDocumentOffset } from '../engine/codeBlocks';
+import { codeBlocks, toDocumentOffset } from '../engine/document/codeBlocks';
 import type { ExampleProblem } from '../engine/examples/json';
 import type { Rule } from '../engine/rule';
 

@@ -2,7 +2,7 @@ import frontMatterSchema from '../../../schemas/frontmatter.schema.json';
 import { isMap, isPair, isScalar } from 'yaml';
 import { didYouMean } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
-import { compileSchema, schemaProblems } from '../engine/yamlSchema';
+import { compileSchema, schemaProblems } from '../engine/config/yamlSchema';
 
 const validateFrontMatter = compileSchema(frontMatterSchema);
 

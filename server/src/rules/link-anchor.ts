@@ -1,5 +1,5 @@
 import { changeTo, closest } from '../engine/closest';
-import { anchorsOf, localLinks, MARKDOWN_FILE, splitDestination, targetDocument } from '../engine/links';
+import { anchorsOf, localLinks, MARKDOWN_FILE, splitDestination, targetDocument } from '../engine/document/links';
 import type { Rule } from '../engine/rule';
 import { resolveTarget } from './link-broken';
 

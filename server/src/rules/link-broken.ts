@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { changeTo, closest } from '../engine/closest';
-import { localLinks, splitDestination } from '../engine/links';
+import { localLinks, splitDestination } from '../engine/document/links';
 import type { Rule, RuleContext } from '../engine/rule';
 
 export const linkBroken: Rule = {

@@ -1,5 +1,5 @@
 import { SKIP, visit } from 'unist-util-visit';
-import { codeBlocks, toDocumentOffset, type CodeBlock } from '../engine/codeBlocks';
+import { codeBlocks, toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
 
 /**

@@ -1,5 +1,5 @@
-import { toDocumentOffset } from '../engine/codeBlocks';
-import type { Heading } from '../engine/parse';
+import { toDocumentOffset } from '../engine/document/codeBlocks';
+import type { Heading } from '../engine/document/parse';
 import type { Rule } from '../engine/rule';
 import { shellBlocks, type ShellCommand } from '../engine/shell/analysis';
 import { actionOf, isCheck, isMutating } from '../engine/shell/effects';

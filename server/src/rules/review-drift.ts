@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { formatIsoDate } from '../engine/dates';
-import { gitRoot, lastChange } from '../engine/git';
-import { referencedFiles } from '../engine/references';
+import { formatIsoDate } from '../engine/review/dates';
+import { gitRoot, lastChange } from '../engine/review/git';
+import { referencedFiles } from '../engine/document/references';
 import type { Rule } from '../engine/rule';
 
 export const reviewDrift: Rule = {

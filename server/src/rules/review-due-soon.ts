@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../engine/dates';
+import { formatIsoDate } from '../engine/review/dates';
 import type { Rule } from '../engine/rule';
 import { setReviewDateToday } from './reviewFix';
 

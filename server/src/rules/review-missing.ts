@@ -1,5 +1,5 @@
-import { documentAnchor, frontMatterBlock, insertFrontMatterKey } from '../engine/insertions';
-import { formatIsoDate } from '../engine/dates';
+import { documentAnchor, frontMatterBlock, insertFrontMatterKey } from '../engine/authoring/insertions';
+import { formatIsoDate } from '../engine/review/dates';
 import type { Rule } from '../engine/rule';
 import type { Fix } from '../engine/types';
 

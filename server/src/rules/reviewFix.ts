@@ -1,7 +1,7 @@
-import { formatIsoDate, type CalendarDate } from '../engine/dates';
+import { formatIsoDate, type CalendarDate } from '../engine/review/dates';
 import type { RuleContext } from '../engine/rule';
 import type { Fix } from '../engine/types';
-import type { ReviewDate } from '../engine/review';
+import type { ReviewDate } from '../engine/review/review';
 
 /** Replaces the stated review date, wherever it was stated, with today's. */
 export function setReviewDateToday(context: RuleContext, review: ReviewDate, today: CalendarDate): Fix {

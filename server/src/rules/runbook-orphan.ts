@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { alertNames, alertsOf } from '../engine/alerts';
-import { documentAnchor } from '../engine/insertions';
+import { alertNames, alertsOf } from '../engine/workspace/alerts';
+import { documentAnchor } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
 
 export const runbookOrphan: Rule = {

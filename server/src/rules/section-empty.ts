@@ -1,4 +1,4 @@
-import { insertBlock } from '../engine/insertions';
+import { insertBlock } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
 
 export const sectionEmpty: Rule = {

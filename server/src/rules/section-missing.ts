@@ -1,6 +1,6 @@
-import { documentAnchor, insertEntryPart, insertSection } from '../engine/insertions';
+import { documentAnchor, insertEntryPart, insertSection } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
-import { workspaceSectionTemplate } from '../engine/templates';
+import { workspaceSectionTemplate } from '../engine/authoring/templates';
 
 export const sectionMissing: Rule = {
   id: 'section-missing',

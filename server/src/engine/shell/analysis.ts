@@ -1,6 +1,6 @@
 import { syntax, type CallExpr, type FuncDecl, type Node, type ParseError, type Pos, type Word } from 'mvdan-sh';
-import { codeBlocks, type CodeBlock } from '../codeBlocks';
-import type { OpsDocument } from '../parse';
+import { codeBlocks, type CodeBlock } from '../document/codeBlocks';
+import type { OpsDocument } from '../document/parse';
 import { RecentCache } from '../recentCache';
 import { isShellBlock, shellScript, type ShellScript } from './script';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { closest } from '../closest';
-import type { OpsDocsConfig } from '../config';
+import type { OpsDocsConfig } from '../config/config';
 import type { FileSystem } from '../fileSystem';
-import type { OpsDocument } from '../parse';
+import type { OpsDocument } from '../document/parse';
 import { pathExecutables } from '../programs';
 import { COMMON_TOOLS, SHELL_BUILTINS } from './knownCommands';
 

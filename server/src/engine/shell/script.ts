@@ -1,4 +1,4 @@
-import type { CodeBlock } from '../codeBlocks';
+import type { CodeBlock } from '../document/codeBlocks';
 
 export const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 const TRANSCRIPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'terminal']);

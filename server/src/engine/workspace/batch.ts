@@ -1,9 +1,9 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { coverageOf, type DocumentCoverage } from './coverage';
-import type { DocumentResult, Engine } from './engine';
-import { outlineOf, type Outline } from './outline';
-import type { Finding } from './types';
+import type { DocumentResult, Engine } from '../engine';
+import { outlineOf, type Outline } from '../authoring/outline';
+import type { Finding } from '../types';
 
 /** What a batch run reports per file: findings and coverage, plain data that crosses threads. */
 export interface FileResult {

@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit';
 import type { OpsDocument } from './parse';
-import type { Finding, Fix } from './types';
+import type { Finding, Fix } from '../types';
 
 interface Control {
   kind: 'disable' | 'enable' | 'disable-next-line';

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { OpsDocsConfig } from './config';
-import { formatIsoDate, type CalendarDate } from './dates';
-import type { DocType } from './docTypes';
-import { DRILLED_TYPES } from './drill';
-import type { FileSystem } from './fileSystem';
+import type { OpsDocsConfig } from '../config/config';
+import { formatIsoDate, type CalendarDate } from '../review/dates';
+import type { DocType } from '../config/docTypes';
+import { DRILLED_TYPES } from '../review/drill';
+import type { FileSystem } from '../fileSystem';
 
 export interface TemplateValues {
   title: string;

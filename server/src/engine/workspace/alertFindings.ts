@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { alertsOf, runbookTarget, type AlertRule } from './alerts';
-import { toPosix } from './analysis';
-import type { OpsDocsConfig } from './config';
-import type { FileSystem } from './fileSystem';
-import { LineIndex } from './text';
-import type { Finding, Severity } from './types';
+import { toPosix } from '../analysis';
+import type { OpsDocsConfig } from '../config/config';
+import type { FileSystem } from '../fileSystem';
+import { LineIndex } from '../document/text';
+import type { Finding, Severity } from '../types';
 
 /** Not a per-document rule: it reads the config's alert rule files against the documentation set. */
 export const ALERT_RUNBOOK_MISSING = {

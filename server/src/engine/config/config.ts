@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import configSchema from '../../../schemas/opsdocs.schema.json';
+import configSchema from '../../../../schemas/opsdocs.schema.json';
 import { BUILTIN_TYPES, type DocType, type SectionSpec } from './docTypes';
-import type { FileSystem } from './fileSystem';
-import type { SeveritySetting } from './types';
+import type { FileSystem } from '../fileSystem';
+import type { SeveritySetting } from '../types';
 import { compileSchema, schemaProblems } from './yamlSchema';
-import { didYouMean } from './closest';
+import { didYouMean } from '../closest';
 
 export const CONFIG_FILE_NAMES = ['.opsdocs.yaml', '.opsdocs.yml', '.opsdocs.json'];
 

@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 
 /** Maps string offsets to line/character positions and back. */
 export class LineIndex {

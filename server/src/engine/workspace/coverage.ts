@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import { toPosix, type Analysis } from './analysis';
-import type { OpsDocument } from './parse';
+import { toPosix, type Analysis } from '../analysis';
+import type { OpsDocument } from '../document/parse';
 import { alertCoverage, type AlertCoverage } from './alertFindings';
-import type { FileSystem } from './fileSystem';
-import type { OpsDocsConfig } from './config';
-import { formatIsoDate, type CalendarDate } from './dates';
-import { drillStatus, type DrillStatus } from './drill';
-import type { Engine } from './engine';
-import type { ReviewState } from './review';
+import type { FileSystem } from '../fileSystem';
+import type { OpsDocsConfig } from '../config/config';
+import { formatIsoDate, type CalendarDate } from '../review/dates';
+import { drillStatus, type DrillStatus } from '../review/drill';
+import type { Engine } from '../engine';
+import type { ReviewState } from '../review/review';
 
 /** One document's place in the coverage table. */
 export interface DocumentCoverage {

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar } from 'yaml';
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis';
 import { addCycle, daysBetween, parseCycle, parseIsoDate, type CalendarDate } from './dates';
-import type { OpsDocument } from './parse';
+import type { OpsDocument } from '../document/parse';
 
 /** The types whose plans are only as good as their last drill (the seeds' "DR testing schedule"). */
 export const DRILLED_TYPES = ['disaster-recovery', 'incident-response'];

@@ -1,8 +1,8 @@
 /** A worker thread of the ValidationPool: its own engine over the disk. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateFile, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './batch';
-import { Engine } from './engine';
-import { diskFileSystem } from './fileSystem';
+import { Engine } from '../engine';
+import { diskFileSystem } from '../fileSystem';
 
 const setup = workerData as WorkerSetup;
 const engine = new Engine({ fs: diskFileSystem, root: setup.root, configFile: setup.configFile, trusted: setup.trusted });

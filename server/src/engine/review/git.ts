@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem } from '../fileSystem';
 
 export interface LastChange {
   date: string;

@@ -1,8 +1,8 @@
 import { isSeq, parseDocument } from 'yaml';
-import type { OpsDocsConfig } from './config';
+import type { OpsDocsConfig } from '../config/config';
 import type { RequiredDoc } from './coverage';
-import { LineIndex } from './text';
-import type { Finding, Severity } from './types';
+import { LineIndex } from '../document/text';
+import type { Finding, Severity } from '../types';
 
 /** Not a per-document rule: it reads the whole documentation set against the config's manifest. */
 export const DOC_REQUIRED_MISSING = {

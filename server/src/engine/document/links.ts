@@ -2,9 +2,9 @@ import GithubSlugger from 'github-slugger';
 import type { Definition, Image, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem } from '../fileSystem';
 import { parseDocument, type OpsDocument } from './parse';
-import { RecentCache } from './recentCache';
+import { RecentCache } from '../recentCache';
 
 /** A link, image or link definition, with the offsets of its destination in the document. */
 export interface DocumentLink {

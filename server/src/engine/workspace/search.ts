@@ -1,5 +1,5 @@
 import { Charset, Document, type DocumentData } from 'flexsearch';
-import type { Outline } from './outline';
+import type { Outline } from '../authoring/outline';
 
 /** A place a query matched, ready to open: the document, the line, what matched there. */
 export interface SearchHit {

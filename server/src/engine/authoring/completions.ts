@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { Analysis } from './analysis';
-import { codeBlocks } from './codeBlocks';
-import type { OpsDocsConfig } from './config';
-import { CYCLE_NAMES, formatIsoDate, parseCycle, type CalendarDate, type Cycle } from './dates';
-import type { DocType, SectionSpec } from './docTypes';
-import { DRILLED_TYPES } from './drill';
-import type { FileSystem } from './fileSystem';
-import { anchorsOf, MARKDOWN_FILE, targetDocument } from './links';
-import type { OpsDocument } from './parse';
-import { REVIEW_KEYS } from './review';
-import type { Position, Range } from './types';
+import type { Analysis } from '../analysis';
+import { codeBlocks } from '../document/codeBlocks';
+import type { OpsDocsConfig } from '../config/config';
+import { CYCLE_NAMES, formatIsoDate, parseCycle, type CalendarDate, type Cycle } from '../review/dates';
+import type { DocType, SectionSpec } from '../config/docTypes';
+import { DRILLED_TYPES } from '../review/drill';
+import type { FileSystem } from '../fileSystem';
+import { anchorsOf, MARKDOWN_FILE, targetDocument } from '../document/links';
+import type { OpsDocument } from '../document/parse';
+import { REVIEW_KEYS } from '../review/review';
+import type { Position, Range } from '../types';
 
 /**
  * Completions as plain data: what the editor offers while a document is written. The language

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { didYouMean } from './closest';
+import { didYouMean } from '../closest';
 
 export interface SchemaProblem {
   message: string;

@@ -1,5 +1,5 @@
 import type { Heading, OpsDocument } from './parse';
-import type { EntrySpec, SectionSpec } from './docTypes';
+import type { EntrySpec, SectionSpec } from '../config/docTypes';
 
 export interface SectionMatch {
   spec: SectionSpec;

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import { globSync } from 'tinyglobby';
-import { ALWAYS_IGNORED, type OpsDocsConfig } from './config';
-import { toPosix } from './analysis';
+import { ALWAYS_IGNORED, type OpsDocsConfig } from '../config/config';
+import { toPosix } from '../analysis';
 
 /**
  * The documents a config governs under a folder: its `docs` globs, less `ignore`,

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, Scalar } from 'yaml';
 import { visit } from 'unist-util-visit';
-import type { OpsDocument } from './parse';
+import type { OpsDocument } from '../document/parse';
 import { addCycle, daysBetween, parseCycle, parseIsoDate, type CalendarDate, type Cycle } from './dates';
 
 /** Where a document states when it was last reviewed. */

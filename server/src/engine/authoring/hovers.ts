@@ -1,14 +1,14 @@
 import * as path from 'node:path';
-import { toDocumentOffset, type CodeBlock } from './codeBlocks';
+import { toDocumentOffset, type CodeBlock } from '../document/codeBlocks';
 import { describeCycle, guidance, type AuthoringContext } from './completions';
-import { daysBetween, formatIsoDate, parseCycle } from './dates';
-import { drillStatus } from './drill';
-import type { Heading } from './parse';
-import { sectionHeadings } from './sections';
-import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from './shell/analysis';
-import { closestProgram, configuredPrograms, lookUpProgram } from './shell/lookUpProgram';
-import { COMMAND_LINE_TOOLS, subcommandIndex } from './shell/subcommands';
-import type { Position, Range } from './types';
+import { daysBetween, formatIsoDate, parseCycle } from '../review/dates';
+import { drillStatus } from '../review/drill';
+import type { Heading } from '../document/parse';
+import { sectionHeadings } from '../document/sections';
+import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../shell/analysis';
+import { closestProgram, configuredPrograms, lookUpProgram } from '../shell/lookUpProgram';
+import { COMMAND_LINE_TOOLS, subcommandIndex } from '../shell/subcommands';
+import type { Position, Range } from '../types';
 
 /** A hover as plain data: Markdown, and the text it is about. */
 export interface Hover {

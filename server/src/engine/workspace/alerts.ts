@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { toPosix } from './analysis';
-import { ALWAYS_IGNORED, type OpsDocsConfig } from './config';
-import type { FileSystem } from './fileSystem';
+import { toPosix } from '../analysis';
+import { ALWAYS_IGNORED, type OpsDocsConfig } from '../config/config';
+import type { FileSystem } from '../fileSystem';
 
 /** An alerting rule of a Prometheus rule file (or a PrometheusRule resource), where it is written. */
 export interface AlertRule {

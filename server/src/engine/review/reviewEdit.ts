@@ -1,8 +1,8 @@
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis';
 import { formatIsoDate, type CalendarDate } from './dates';
-import { frontMatterBlock, insertFrontMatterKey, insertSection } from './insertions';
-import type { OpsDocument } from './parse';
-import type { TextEdit } from './types';
+import { frontMatterBlock, insertFrontMatterKey, insertSection } from '../authoring/insertions';
+import type { OpsDocument } from '../document/parse';
+import type { TextEdit } from '../types';
 
 /**
  * Marks a document reviewed today: the stated date is replaced where it stands, else

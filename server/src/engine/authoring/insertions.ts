@@ -1,9 +1,9 @@
-import type { Analysis } from './analysis';
-import { formatIsoDate, type CalendarDate } from './dates';
-import type { DocType, SectionSpec } from './docTypes';
-import type { OpsDocument } from './parse';
-import type { EntryMatch } from './sections';
-import type { TextEdit } from './types';
+import type { Analysis } from '../analysis';
+import { formatIsoDate, type CalendarDate } from '../review/dates';
+import type { DocType, SectionSpec } from '../config/docTypes';
+import type { OpsDocument } from '../document/parse';
+import type { EntryMatch } from '../document/sections';
+import type { TextEdit } from '../types';
 
 /**
  * An edit that inserts a Markdown block at a line boundary, adding only the line

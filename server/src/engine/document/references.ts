@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { codeBlocks } from './codeBlocks';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem } from '../fileSystem';
 import type { OpsDocument } from './parse';
 
 /** Scripts and configs a code block names: `./scripts/failover.sh`, `config/app.yaml`. */

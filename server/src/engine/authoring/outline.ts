@@ -1,4 +1,4 @@
-import type { OpsDocument } from './parse';
+import type { OpsDocument } from '../document/parse';
 
 /** A heading and the prose right under it (up to the next heading of any level): the unit of search. */
 export interface OutlineSection {
