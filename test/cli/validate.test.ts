@@ -74,7 +74,27 @@ describe('opsdocs validate', () => {
           path: 'docs/alerts/missing.md',
           type: 'alert-runbook',
           diagnostics: [
-            { rule: 'section-missing', severity: 'error', message: 'Missing required section "Impact" (type alert-runbook)', line: 6, column: 1, endLine: 6, endColumn: 11 },
+            {
+              rule: 'section-missing',
+              severity: 'error',
+              message: 'Missing required section "Impact" (type alert-runbook)',
+              line: 6,
+              column: 1,
+              endLine: 6,
+              endColumn: 11,
+              fixes: [
+                {
+                  kind: 'fix',
+                  title: 'Insert section "Impact"',
+                  edits: [{ line: 12, column: 1, endLine: 12, endColumn: 1, newText: '## Impact\n\nTODO: What users or systems suffer while the alert fires.\n\n' }],
+                },
+                {
+                  kind: 'suggestion',
+                  title: 'Disable section-missing for this line',
+                  edits: [{ line: 6, column: 1, endLine: 6, endColumn: 1, newText: '<!-- opsdocs-disable-next-line section-missing -->\n' }],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -102,6 +122,14 @@ describe('opsdocs validate', () => {
         ['section-missing', 'section-missing', 'error', 'docs/alerts/missing.md', { startLine: 6, startColumn: 1, endLine: 6, endColumn: 11 }],
         ['placeholder', 'placeholder', 'warning', 'docs/notes.md', { startLine: 3, startColumn: 1, endLine: 3, endColumn: 5 }],
       ],
+    );
+    assert.deepEqual(
+      runLog.results[0].fixes.map((f: { description: { text: string }; properties: { kind: string } }) => [f.description.text, f.properties.kind]),
+      [
+        ['Insert section "Impact"', 'fix'],
+        ['Disable section-missing for this line', 'suggestion'],
+      ],
+      'each fix says whether --fix applies it',
     );
   });
 
@@ -169,7 +197,7 @@ describe('opsdocs validate', () => {
     assert.match(stdout, /a\.md:3:1: error Placeholder/);
   });
 
-  it('--fix applies preferred fixes, keeps the byte order mark, and reports what remains', () => {
+  it('--fix applies fixes, keeps the byte order mark, and reports what remains', () => {
     const dir = workspace({ 'a.md': '\uFEFF' + MISSING });
     const { code, stdout } = run(dir, 'validate', '--fix', 'a.md');
     const fixed = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
@@ -177,5 +205,15 @@ describe('opsdocs validate', () => {
     assert.ok(fixed.includes('## Meaning\n\nx\n\n## Impact\n\nTODO: What users or systems suffer while the alert fires.\n\n## Diagnosis'));
     assert.equal(code, 0);
     assert.match(stdout, /a\.md:14:1: warning Placeholder "TODO"/);
+  });
+
+  it('--fix applies no suggestion: commands, dates and link targets stay as written', () => {
+    const stale = MISSING.replace(`last_reviewed: ${today}`, 'last_reviewed: 2020-01-01').replace('## Diagnosis\n\nx', '## Diagnosis\n\n```bash\nkubctl get pods\n```\n\nSee [the runbook](clen.md#meanin).');
+    const dir = workspace({ 'a.md': stale, 'clean.md': CLEAN });
+    const { stdout } = run(dir, 'validate', '--fix', 'a.md');
+    const fixed = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+    assert.ok(fixed.includes('## Impact\n'), 'the fix is applied');
+    for (const kept of ['last_reviewed: 2020-01-01', 'kubctl get pods', '(clen.md#meanin)']) assert.ok(fixed.includes(kept), `${kept} is kept`);
+    for (const rule of ['review-stale', 'command-unknown', 'link-broken']) assert.match(stdout, new RegExp(`\\[${rule}\\]`), `${rule} is still reported`);
   });
 });

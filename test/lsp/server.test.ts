@@ -121,8 +121,28 @@ describe('language server over a real LSP connection', () => {
       range: anchor.range,
       context: { diagnostics: [anchor] },
     })) as CodeAction[];
-    const change = actions.find((a) => a.title === 'Change to "#rollback-plan"')!.edit!.documentChanges![0] as TextDocumentEdit;
+    const suggestion = actions.find((a) => a.title === 'Change to "#rollback-plan"')!;
+    assert.equal(suggestion.isPreferred, false, 'a did-you-mean is a suggestion: never preferred, so auto fix leaves it alone');
+    const change = suggestion.edit!.documentChanges![0] as TextDocumentEdit;
     assert.match(applyEdits(text, change.edits as TextEdit[]), /\[the plan\]\(other\.md#rollback-plan\)/);
+  });
+
+  it('fixes all with fixes only: the section skeleton goes in, no suggestion is applied', async () => {
+    const file = path.join(workspace, 'fix-all.md');
+    const text = RUNBOOK.replace('## Verification', '```bash\nkubctl get pods\n```\n\nSee [x](fix-al.md).\n\n## Verification');
+    await client.open(file, text);
+    await client.diagnostics(file, (p) => p.diagnostics.some((d) => d.code === 'command-unknown'));
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.opsdocs']);
+    const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+    const fixed = applyEdits(text, change.edits as TextEdit[]);
+    assert.match(fixed, /## Rollback\n/, 'the missing section is inserted');
+    assert.match(fixed, /kubctl get pods/, 'the command is not rewritten');
+    assert.match(fixed, /\(fix-al\.md\)/, 'the link target is not rewritten');
   });
 
   it('debounces typing and reports on the latest text only', async () => {

@@ -1,7 +1,8 @@
 /**
  * Fixture-driven rule tests: test/fixtures/<rule-id>/<case>.md is a document; beside it,
  * <case>.json lists the findings of that rule (empty or absent: none), and
- * <case>.fixed.md, when present, is the document after every preferred fix of that rule.
+ * <case>.fixed.md, when present, is the document after every fix of that rule (what `--fix` does), and
+ * <case>.suggested.md after the first suggestion of each finding (what a person may accept).
  * UPDATE_FIXTURES=1 rewrites the expectations from the current output, to be reviewed.
  */
 import { describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 import { RULES } from '../../server/src/rules';
 import { applyEdits } from '../../server/src/engine/edits';
 import { findProgram } from '../../server/src/engine/programs';
-import type { Finding } from '../../server/src/engine/types';
+import type { Finding, Fix, FixKind } from '../../server/src/engine/types';
 import { testEngine, validateText } from '../helpers/engine';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -39,7 +40,7 @@ interface Expected {
   endLine: number;
   endColumn: number;
   message: string;
-  fixes?: string[];
+  fixes?: Array<{ title: string; kind: string }>;
 }
 
 function toExpected(finding: Finding): Expected {
@@ -49,27 +50,36 @@ function toExpected(finding: Finding): Expected {
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     message: finding.message,
-    ...(finding.fixes?.length ? { fixes: finding.fixes.map((f) => f.title) } : {}),
+    ...(finding.fixes?.length ? { fixes: finding.fixes.map((f) => ({ title: f.title, kind: f.kind })) } : {}),
   };
 }
 
 function casesOf(ruleId: string): string[] {
   const folder = path.join(FIXTURES, ruleId);
   return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
+    .filter((f) => f.endsWith('.md') && !/\.(fixed|suggested)\.md$/.test(f))
     .map((f) => path.join(folder, f));
 }
 
-/** Applies the preferred fix of each finding of one rule, one at a time, until none is left. */
-async function fixRule(ruleId: string, file: string, text: string): Promise<string> {
+/** Applies the first fix of the kind of each finding of one rule, one at a time, until none is left. */
+async function fixRule(ruleId: string, file: string, text: string, kind: FixKind): Promise<string> {
   const engine = testEngine(path.dirname(file));
+  const ofKind = (fix: Fix) => fix.kind === kind && fix.id !== 'disable-line';
   let current = text;
   for (let i = 0; i < 20; i++) {
-    const finding = (await validateText(engine, file, current)).findings.find((f) => f.rule === ruleId && f.fixes?.some((x) => x.isPreferred));
+    const finding = (await validateText(engine, file, current)).findings.find((f) => f.rule === ruleId && f.fixes?.some(ofKind));
     if (!finding) return current;
-    current = applyEdits(current, finding.fixes!.find((x) => x.isPreferred)!.edits);
+    current = applyEdits(current, finding.fixes!.find(ofKind)!.edits);
   }
   throw new Error('fixes did not converge');
+}
+
+/** Compares the document after the fixes of one kind with <case>.<outcome>.md (absent: unchanged). */
+async function checkOutcome(ruleId: string, file: string, text: string, kind: FixKind): Promise<void> {
+  const outcomeFile = file.replace(/\.md$/, kind === 'fix' ? '.fixed.md' : '.suggested.md');
+  const outcome = await fixRule(ruleId, file, text, kind);
+  if (UPDATE) outcome === text ? fs.rmSync(outcomeFile, { force: true }) : fs.writeFileSync(outcomeFile, outcome);
+  assert.equal(outcome, fs.existsSync(outcomeFile) ? fs.readFileSync(outcomeFile, 'utf8') : text, `after every ${kind}`);
 }
 
 describe('rules over fixtures', () => {
@@ -90,7 +100,6 @@ describe('rules over fixtures', () => {
           const result = await validateText(testEngine(path.dirname(file)), file, text);
           const actual = result.findings.filter((f) => f.rule === rule.id).map(toExpected);
           const expectedFile = file.replace(/\.md$/, '.json');
-          const fixedFile = file.replace(/\.md$/, '.fixed.md');
           if (UPDATE) {
             if (actual.length > 0) fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
             else fs.rmSync(expectedFile, { force: true });
@@ -99,9 +108,8 @@ describe('rules over fixtures', () => {
           assert.deepEqual(actual, expected);
           if (name.startsWith('good')) assert.equal(actual.length, 0, 'a good case has no findings');
           if (actual.some((f) => f.fixes)) {
-            const fixed = await fixRule(rule.id, file, text);
-            if (UPDATE) fixed === text ? fs.rmSync(fixedFile, { force: true }) : fs.writeFileSync(fixedFile, fixed);
-            assert.equal(fixed, fs.existsSync(fixedFile) ? fs.readFileSync(fixedFile, 'utf8') : text);
+            await checkOutcome(rule.id, file, text, 'fix');
+            await checkOutcome(rule.id, file, text, 'suggestion');
           }
         });
       }

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Fix, Range } from './types';
+import type { ProposedFix, Range } from './types';
 
 /** The candidate a typo most likely meant, if one is close enough to suggest. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -22,10 +22,13 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return suggestion ? `; did you mean "${suggestion}"?` : '';
 }
 
+/** The id of a did-you-mean fix; always a suggestion: the closest name need not be the meant one. */
+export const DID_YOU_MEAN = 'did-you-mean';
+
 /**
- * The preferred quick fix of a did-you-mean: the suggestion written over the mistaken text
- * (`shown` when the title names more than is replaced, as `#anchor` for `anchor`); none without one.
+ * The quick fix of a did-you-mean: the suggestion written over the mistaken text (`shown` when
+ * the title names more than is replaced, as `#anchor` for `anchor`); none without one.
  */
-export function changeTo(range: Range, suggestion: string | undefined, shown = suggestion): Fix[] {
-  return suggestion === undefined ? [] : [{ title: `Change to "${shown}"`, edits: [{ range, newText: suggestion }], isPreferred: true }];
+export function changeTo(range: Range, suggestion: string | undefined, shown = suggestion): ProposedFix[] {
+  return suggestion === undefined ? [] : [{ id: DID_YOU_MEAN, title: `Change to "${shown}"`, edits: [{ range, newText: suggestion }] }];
 }

@@ -5,7 +5,7 @@ import type { FileSystem } from './fileSystem';
 import { parseDocument, type OpsDocument } from './document/parse';
 import type { Rule, RuleContext } from './rule';
 import { suppressionsOf, withDisableFixes } from './document/suppressions';
-import { milder, type Finding, type Severity } from './types';
+import { milder, type Finding, type Fix, type ProposedFix, type Severity } from './types';
 import { RULES } from '../rules';
 
 /** Larger documents are declined with a notice rather than parsed: they are exports, not runbooks. */
@@ -108,7 +108,8 @@ export class Engine {
       today: this.today(),
       fs: this.options.fs,
       trusted: this.trusted,
-      report: ({ severity: graded, ...report }) => run.findings.push({ rule: rule.id, severity: milder(severity, graded), ...report }),
+      report: ({ severity: graded, fixes, ...report }) =>
+        run.findings.push({ rule: rule.id, severity: milder(severity, graded), ...report, ...(fixes && { fixes: fixes.map((fix) => declared(rule, fix)) }) }),
       range: (start, end) => run.document.lines.range(start, end),
     };
     try {
@@ -118,6 +119,13 @@ export class Engine {
       run.findings.push(notice(NOTICE_INTERNAL, `Rule ${rule.id} failed on this document: ${String(error)}`));
     }
   }
+}
+
+/** A rule's fix with the kind the rule declares for it; a fix it did not declare is its defect. */
+function declared(rule: Rule, fix: ProposedFix): Fix {
+  const kind = rule.fixes?.[fix.id];
+  if (!kind) throw new Error(`rule ${rule.id} offers the fix "${fix.id}", which it does not declare`);
+  return { ...fix, kind };
 }
 
 function severityOf(rule: Rule, config: OpsDocsConfig): Severity | 'off' {

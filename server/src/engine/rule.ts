@@ -3,7 +3,7 @@ import type { OpsDocsConfig } from './config/config';
 import type { CalendarDate } from './review/dates';
 import type { FileSystem } from './fileSystem';
 import type { OpsDocument } from './document/parse';
-import type { Range, Report, Severity } from './types';
+import type { FixKind, Range, Report, Severity } from './types';
 
 export interface RuleContext {
   doc: OpsDocument;
@@ -25,5 +25,7 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** The kind of every fix the rule offers, by fix id: the engine refuses a fix the rule did not declare. */
+  fixes?: Readonly<Record<string, FixKind>>;
   check(context: RuleContext): void | Promise<void>;
 }

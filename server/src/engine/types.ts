@@ -21,13 +21,24 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A quick fix as data: a title and the minimal edits that make it. */
+/**
+ * The two kinds of quick fix, as ESLint has them. A *fix* is mechanical and cannot change what a
+ * reader runs or what a document claims: `opsdocs validate --fix` applies it, editors prefer it and
+ * "Fix All" takes it. A *suggestion* may be wrong, or asserts what only a person knows (a did-you-mean,
+ * ShellCheck's rewrite, a review date): offered, never applied unattended.
+ */
+export type FixKind = 'fix' | 'suggestion';
+
+/** A quick fix as data: what it is (its rule declares the kind of each id), a title and the minimal edits. */
 export interface Fix {
+  id: string;
+  kind: FixKind;
   title: string;
   edits: TextEdit[];
-  /** The fix `opsdocs validate --fix` applies and editors offer first. */
-  isPreferred?: boolean;
 }
+
+/** A fix as a rule proposes it; the engine gives it the kind the rule declares for its id. */
+export type ProposedFix = Omit<Fix, 'kind'>;
 
 export interface Finding {
   rule: string;
@@ -41,7 +52,7 @@ export interface Finding {
  * What a rule reports: the engine adds the severity from config. A rule that grades its own
  * findings (ShellCheck's levels) may give a lower one; config's severity stays the ceiling.
  */
-export type Report = Omit<Finding, 'severity' | 'rule'> & { severity?: Severity };
+export type Report = Omit<Finding, 'severity' | 'rule' | 'fixes'> & { severity?: Severity; fixes?: ProposedFix[] };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

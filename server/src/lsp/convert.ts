@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
 import type { OpsDocument } from '../engine/document/parse';
-import type { Finding, Fix, Severity } from '../engine/types';
+import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,6 +34,15 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   };
 }
 
+/** VS Code's "Fix All" and `editor.codeActionsOnSave: { "source.fixAll": … }` ask for this kind. */
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.opsdocs`;
+
+/** One action with every fix of the document (suggestions never: nobody reviews what Fix All applies). */
+export function toFixAllAction(uri: string, version: number, edits: TextEdit[]): CodeAction[] {
+  if (edits.length === 0) return [];
+  return [{ title: 'Fix all OpsDocs fixes (no suggestions)', kind: FIX_ALL, edit: { documentChanges: [{ textDocument: { uri, version }, edits }] } }];
+}
+
 export function toCodeActions(uri: string, diagnostic: Diagnostic): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
   if (diagnostic.source !== 'opsdocs' || !data?.fixes) return [];
@@ -41,7 +50,8 @@ export function toCodeActions(uri: string, diagnostic: Diagnostic): CodeAction[]
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    isPreferred: fix.isPreferred,
+    // Only a fix may be preferred: VS Code's auto fix and fix-on-save apply preferred actions unattended.
+    isPreferred: fix.kind === 'fix',
     edit: { documentChanges: [{ textDocument: { uri, version: data.version }, edits: fix.edits }] },
   }));
   return fixes;

@@ -19,7 +19,8 @@ import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/review/reviewEdit';
 import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/authoring/templates';
 import { typeForPath } from '../engine/analysis';
-import { toCodeActions, toDiagnostic, toDocumentSymbols } from './convert';
+import { FIX_ALL, toCodeActions, toDiagnostic, toDocumentSymbols, toFixAllAction } from './convert';
+import { fixEdits } from '../engine/fixAll';
 import { COMPLETION_TRIGGERS, completionsAt } from '../engine/authoring/completions';
 import { hoverAt } from '../engine/authoring/hovers';
 import { toCompletionItems, toHover } from './authoring';
@@ -131,7 +132,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
@@ -236,7 +237,22 @@ export function startServer(connection: Connection): void {
     return file && text !== undefined ? engine.analyze(file, text.replace(/^\uFEFF/, '')) : undefined;
   }
 
-  connection.onCodeAction((params) => params.context.diagnostics.flatMap((d) => toCodeActions(params.textDocument.uri, d)));
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const only = context.only;
+    if (only?.some((kind) => FIX_ALL.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll))) return fixAllActions(textDocument.uri);
+    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    return context.diagnostics.flatMap((d) => toCodeActions(textDocument.uri, d));
+  });
+
+  /** The fixes of the document's current text, validated afresh: the diagnostics the editor holds may be older. */
+  async function fixAllActions(uri: string) {
+    const document = documents.get(uri);
+    const file = toPath(uri);
+    if (!document || !file || isConfigFile(file)) return [];
+    const text = document.getText();
+    const result = await engine.validate(file, text);
+    return toFixAllAction(uri, document.version, fixEdits(text, result?.findings ?? []));
+  }
 
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);

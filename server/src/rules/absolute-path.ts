@@ -10,6 +10,8 @@ export const absolutePath: Rule = {
   id: 'absolute-path',
   description: 'A machine-specific path such as /Users/alice/… or C:\\Users\\alice\\….',
   defaultSeverity: 'warning',
+  // `~` is the reader's home, not the account's the path names: a person's call.
+  fixes: { 'home-to-tilde': 'suggestion' },
   check({ doc, options, report, range }) {
     const allowed = new Set([...SHARED_ACCOUNTS, ...((options.allow as string[] | undefined) ?? [])].map((a) => a.toLowerCase()));
     const from = doc.frontMatter?.end ?? 0;
@@ -21,7 +23,7 @@ export const absolutePath: Rule = {
       report({
         message: `Machine-specific path "${match[0]}" will not exist on a reader's machine; use a path relative to the repository`,
         range: range(start, end),
-        fixes: match[1].startsWith('/') ? [{ title: `Replace "${match[0]}" with "~"`, edits: [{ range: range(start, end), newText: '~' }] }] : [],
+        fixes: match[1].startsWith('/') ? [{ id: 'home-to-tilde', title: `Replace "${match[0]}" with "~"`, edits: [{ range: range(start, end), newText: '~' }] }] : [],
       });
     }
   },

@@ -19,6 +19,8 @@ export const commandDestructive: Rule = {
   id: 'command-destructive',
   description: 'A destructive command with no dry run, confirmation, warning or rollback near it.',
   defaultSeverity: 'warning',
+  // The callout adds a warning and changes no command.
+  fixes: { 'caution-callout': 'fix' },
   check(context) {
     const { doc } = context;
     if (doc.headings.some((h) => ROLLBACK_HEADING.test(h.text))) return;
@@ -68,6 +70,6 @@ function report(context: RuleContext, block: CodeBlock, action: string, start: n
   context.report({
     message: `"${action}" destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document`,
     range: range(start, end),
-    fixes: [{ title: 'Insert a caution callout above the block', edits: [edit], isPreferred: true }],
+    fixes: [{ id: 'caution-callout', title: 'Insert a caution callout above the block', edits: [edit] }],
   });
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { toDocumentOffset } from '../engine/document/codeBlocks';
-import { changeTo, closest } from '../engine/closest';
+import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
 
@@ -17,6 +17,7 @@ export const commandMissingScript: Rule = {
   id: 'command-missing-script',
   description: 'A command runs a workspace path (./scripts/x.sh) that does not exist.',
   defaultSeverity: 'error',
+  fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
     for (const { block, shell } of shellBlocks(context.doc)) {
       for (const command of shell.commands) {

@@ -2,7 +2,7 @@ import { lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/c
 import type { Rule, RuleContext } from '../engine/rule';
 import { shellBlocks } from '../engine/shell/analysis';
 import { SHELLCHECK_SEVERITY, shellCheck, type ShellCheckComment } from '../engine/shell/shellcheck';
-import type { Fix } from '../engine/types';
+import type { ProposedFix } from '../engine/types';
 
 /**
  * Codes that are wrong for runbook snippets: parse errors are command-syntax's (SC1xxx);
@@ -24,6 +24,8 @@ export const commandShellcheck: Rule = {
   id: 'command-shellcheck',
   description: 'A ShellCheck finding on a shell block, when shellcheck is installed.',
   defaultSeverity: 'warning',
+  // ShellCheck's rewrite changes the command a reader runs (quoting can break a step).
+  fixes: { shellcheck: 'suggestion' },
   async check(context) {
     if (context.config.commands.shellcheck === 'off') return;
     const { script, parts } = documentScript(context);
@@ -71,7 +73,7 @@ function toDocument(parts: Part[], line: number, column: number): number | undef
 }
 
 /** ShellCheck's own fix (`"$x"` for `$x`), when it offers one. */
-function shellCheckFix(context: RuleContext, parts: Part[], comment: ShellCheckComment): Fix[] {
+function shellCheckFix(context: RuleContext, parts: Part[], comment: ShellCheckComment): ProposedFix[] {
   const replacements = comment.fix?.replacements ?? [];
   const edits = replacements.map((r) => {
     const start = toDocument(parts, r.line, r.column);
@@ -79,7 +81,7 @@ function shellCheckFix(context: RuleContext, parts: Part[], comment: ShellCheckC
     return start === undefined || end === undefined ? undefined : { range: context.range(start, end), newText: r.replacement };
   });
   if (edits.length === 0 || edits.some((e) => e === undefined)) return [];
-  return [{ title: `Apply ShellCheck's fix for SC${comment.code}`, edits: edits as NonNullable<(typeof edits)[number]>[], isPreferred: true }];
+  return [{ id: 'shellcheck', title: `Apply ShellCheck's fix for SC${comment.code}`, edits: edits as NonNullable<(typeof edits)[number]>[] }];
 }
 
 function codes(value: unknown): number[] {

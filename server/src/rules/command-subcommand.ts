@@ -1,5 +1,5 @@
 import { toDocumentOffset } from '../engine/document/codeBlocks';
-import { changeTo, closest } from '../engine/closest';
+import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
 import { COMMAND_LINE_TOOLS, subcommandIndex } from '../engine/shell/subcommands';
@@ -18,6 +18,7 @@ export const commandSubcommand: Rule = {
   id: 'command-subcommand',
   description: 'An unknown subcommand of a well-known CLI (kubectl rollout undoo).',
   defaultSeverity: 'warning',
+  fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check({ doc, report, range }) {
     for (const { block, shell } of shellBlocks(doc)) {
       for (const command of shell.commands) {

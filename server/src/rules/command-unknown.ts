@@ -1,5 +1,5 @@
 import { toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
-import { changeTo } from '../engine/closest';
+import { changeTo, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
 import { closestProgram, configuredPrograms, lookUpProgram } from '../engine/shell/lookUpProgram';
@@ -11,6 +11,7 @@ export const commandUnknown: Rule = {
   id: 'command-unknown',
   description: 'An executable that is no shell builtin, no known tool, not on PATH and not in the workspace.',
   defaultSeverity: 'warning',
+  fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
     const { doc, config, fs } = context;
     const blocks = shellBlocks(doc);

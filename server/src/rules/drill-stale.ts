@@ -3,10 +3,14 @@ import { drillStatus } from '../engine/review/drill';
 import { documentAnchor, insertFrontMatterKey } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
 
+const DRILL_DATE_TODAY = 'drill-date-today';
+
 export const drillStale: Rule = {
   id: 'drill-stale',
   description: 'last_tested of a disaster-recovery or incident-response document is older than its test_cycle, or missing.',
   defaultSeverity: 'warning',
+  // Only the people who ran the drill can say it happened.
+  fixes: { [DRILL_DATE_TODAY]: 'suggestion' },
   check({ doc, analysis, today, report, range }) {
     const drill = drillStatus(doc, analysis, today);
     if (!drill || drill.state === 'fresh' || (doc.frontMatter && !doc.frontMatter.data)) return;
@@ -17,7 +21,7 @@ export const drillStale: Rule = {
       report({
         message: `No drill date: add last_tested to the front matter (${drill.cycleText} test cycle) once the plan has been exercised`,
         range: range(anchor.start, anchor.end),
-        fixes: edit ? [{ title: 'Set last_tested to today', edits: [edit] }] : [],
+        fixes: edit ? [{ id: DRILL_DATE_TODAY, title: 'Set last_tested to today', edits: [edit] }] : [],
       });
       return;
     }
@@ -28,6 +32,6 @@ export const drillStale: Rule = {
       drill.state === 'invalid'
         ? `Drill date "${value}" is not a real YYYY-MM-DD date`
         : `Drill overdue by ${drill.late} day${drill.late === 1 ? '' : 's'}: last tested ${value}, due ${formatIsoDate(drill.due!)} (${drill.cycleText} test cycle)`;
-    report({ message, range: range(start, end), fixes: [{ title: `Set last_tested to today (${date})`, edits: [{ range: range(start, end), newText: date }], isPreferred: true }] });
+    report({ message, range: range(start, end), fixes: [{ id: DRILL_DATE_TODAY, title: `Set last_tested to today (${date})`, edits: [{ range: range(start, end), newText: date }] }] });
   },
 };

@@ -1,6 +1,7 @@
 import frontMatterSchema from '../../../schemas/frontmatter.schema.json';
 import { isMap, isPair, isScalar } from 'yaml';
-import { didYouMean } from '../engine/closest';
+import { distance } from 'fastest-levenshtein';
+import { closest, didYouMean } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
 import { compileSchema, schemaProblems } from '../engine/config/yamlSchema';
 
@@ -10,6 +11,8 @@ export const frontmatterInvalid: Rule = {
   id: 'frontmatter-invalid',
   description: 'Front matter that is not valid YAML, not closed, or has a key of the wrong kind.',
   defaultSeverity: 'error',
+  // A type id is no command, date or link: when one id alone is near, writing it changes only which checks run.
+  fixes: { 'correct-type': 'fix', 'type-candidate': 'suggestion' },
   check(context) {
     const { doc, report, range } = context;
     if (doc.unclosedFrontMatter) {
@@ -43,15 +46,19 @@ function reportUnknownType({ doc, config, report, range }: RuleContext): void {
   report({
     message: `Unknown document type "${declared}"${didYouMean(declared, ids)}`,
     range: range(fm.contentStart + start, fm.contentStart + end),
-    fixes: suggestion(declared, ids).map((id) => ({
+    fixes: typeFixes(declared, ids).map(({ id, unambiguous }) => ({
+      id: unambiguous ? 'correct-type' : 'type-candidate',
       title: `Change type to "${id}"`,
       edits: [{ range: range(fm.contentStart + start, fm.contentStart + end), newText: id }],
-      isPreferred: true,
     })),
   });
 }
 
-function suggestion(declared: string, ids: string[]): string[] {
-  const match = /"([^"]+)"/.exec(didYouMean(declared, ids));
-  return match ? [match[1]] : [];
+/** The type ids the declared one is a near miss of; unambiguous when no other id is as near or one edit further. */
+function typeFixes(declared: string, ids: string[]): Array<{ id: string; unambiguous: boolean }> {
+  const best = closest(declared, ids);
+  if (!best) return [];
+  const nearest = distance(declared.toLowerCase(), best.toLowerCase());
+  const rivals = ids.filter((id) => id !== best && distance(declared.toLowerCase(), id.toLowerCase()) <= nearest + 1);
+  return [{ id: best, unambiguous: rivals.length === 0 }];
 }

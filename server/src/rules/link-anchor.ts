@@ -1,4 +1,4 @@
-import { changeTo, closest } from '../engine/closest';
+import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import { anchorsOf, localLinks, MARKDOWN_FILE, splitDestination, targetDocument } from '../engine/document/links';
 import type { Rule } from '../engine/rule';
 import { resolveTarget } from './link-broken';
@@ -7,6 +7,7 @@ export const linkAnchor: Rule = {
   id: 'link-anchor',
   description: 'A #fragment that names no heading of its target (GitHub slug rules).',
   defaultSeverity: 'warning',
+  fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
     const { doc, fs, range, report } = context;
     for (const link of localLinks(doc)) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { changeTo, closest } from '../engine/closest';
+import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import { localLinks, splitDestination } from '../engine/document/links';
 import type { Rule, RuleContext } from '../engine/rule';
 
@@ -8,6 +8,7 @@ export const linkBroken: Rule = {
   id: 'link-broken',
   description: 'A relative link or image to a file that does not exist.',
   defaultSeverity: 'error',
+  fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
     const { doc, fs, range, report } = context;
     const ignored = ignoredTargets(context);

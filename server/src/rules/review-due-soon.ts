@@ -1,11 +1,12 @@
 import { formatIsoDate } from '../engine/review/dates';
 import type { Rule } from '../engine/rule';
-import { setReviewDateToday } from './reviewFix';
+import { REVIEW_DATE_FIXES, setReviewDateToday } from './reviewFix';
 
 export const reviewDueSoon: Rule = {
   id: 'review-due-soon',
   description: 'The review falls due within review.warnDays.',
   defaultSeverity: 'info',
+  fixes: REVIEW_DATE_FIXES,
   check(context) {
     const { review: status } = context.analysis;
     if (status.state !== 'due-soon' || !status.review) return;

@@ -1,11 +1,12 @@
 import { formatIsoDate } from '../engine/review/dates';
 import type { Rule } from '../engine/rule';
-import { setReviewDateToday } from './reviewFix';
+import { REVIEW_DATE_FIXES, setReviewDateToday } from './reviewFix';
 
 export const reviewInvalid: Rule = {
   id: 'review-invalid',
   description: 'A review date that is not a real YYYY-MM-DD date, or lies in the future.',
   defaultSeverity: 'error',
+  fixes: REVIEW_DATE_FIXES,
   check(context) {
     const { review: status } = context.analysis;
     if (status.state !== 'invalid' || !status.review) return;

@@ -1,11 +1,12 @@
 import { formatIsoDate } from '../engine/review/dates';
 import type { Rule } from '../engine/rule';
-import { setReviewDateToday } from './reviewFix';
+import { REVIEW_DATE_FIXES, setReviewDateToday } from './reviewFix';
 
 export const reviewStale: Rule = {
   id: 'review-stale',
   description: 'The review date is older than the review cycle.',
   defaultSeverity: 'warning',
+  fixes: REVIEW_DATE_FIXES,
   check(context) {
     const { review: status } = context.analysis;
     if (status.state !== 'overdue' || !status.review) return;

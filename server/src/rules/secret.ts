@@ -30,6 +30,8 @@ export const secret: Rule = {
   id: 'secret',
   description: 'A credential pasted into the document (reported masked, never echoed).',
   defaultSeverity: 'error',
+  // The masked value changes the command; the real remedy (rotating the credential) is a person's.
+  fixes: { 'mask-secret': 'suggestion' },
   check({ doc, report, range }) {
     const seen = new Set<number>();
     const found = (kind: string, value: string, at: number) => {
@@ -38,7 +40,7 @@ export const secret: Rule = {
       report({
         message: `Possible ${kind} in the document: ${mask(value)}; move it to a secret store and reference it instead`,
         range: range(at, at + value.length),
-        fixes: [{ title: 'Replace the value with a placeholder', edits: [{ range: range(at, at + value.length), newText: `<${placeholderName(kind)}>` }] }],
+        fixes: [{ id: 'mask-secret', title: 'Replace the value with a placeholder', edits: [{ range: range(at, at + value.length), newText: `<${placeholderName(kind)}>` }] }],
       });
     };
     for (const { kind, pattern, group } of PATTERNS) {

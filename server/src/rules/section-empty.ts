@@ -5,6 +5,8 @@ export const sectionEmpty: Rule = {
   id: 'section-empty',
   description: 'A required section has a heading but no content.',
   defaultSeverity: 'warning',
+  // Guidance text under an empty heading: what to write, claiming nothing.
+  fixes: { 'insert-guidance': 'fix' },
   check({ doc, analysis, report, range }) {
     for (const { spec, heading } of analysis.sections) {
       if (!heading || heading.hasContent) continue;
@@ -12,7 +14,7 @@ export const sectionEmpty: Rule = {
       report({
         message: `Section "${heading.text}" is empty`,
         range: range(heading.start, heading.end),
-        fixes: [{ title: `Insert guidance for "${spec.name}"`, edits: [insertBlock(doc, nextLineStart(doc.text, afterHeading), [spec.template])] }],
+        fixes: [{ id: 'insert-guidance', title: `Insert guidance for "${spec.name}"`, edits: [insertBlock(doc, nextLineStart(doc.text, afterHeading), [spec.template])] }],
       });
     }
   },

@@ -6,6 +6,8 @@ export const sectionMissing: Rule = {
   id: 'section-missing',
   description: 'A required section of the document type is absent.',
   defaultSeverity: 'error',
+  // A heading and its guidance: the skeleton of what to write, claiming nothing.
+  fixes: { 'insert-section': 'fix' },
   check({ doc, analysis, config, fs, report, range }) {
     const type = analysis.type;
     if (!type) return;
@@ -17,7 +19,7 @@ export const sectionMissing: Rule = {
       report({
         message: `Missing required section "${match.spec.name}" (type ${type.id})`,
         range: range(anchor.start, anchor.end),
-        fixes: [{ title: `Insert section "${match.spec.name}"`, edits: [insertSection(doc, analysis, match.spec, guidance)], isPreferred: true }],
+        fixes: [{ id: 'insert-section', title: `Insert section "${match.spec.name}"`, edits: [insertSection(doc, analysis, match.spec, guidance)] }],
       });
     }
     for (const entry of analysis.entries) {
@@ -26,7 +28,7 @@ export const sectionMissing: Rule = {
         report({
           message: `Missing "${part.spec.name}" in "${entry.heading.text}" (each ${type.id} entry has ${entry.parts.map((p) => p.spec.name).join(' / ')})`,
           range: range(entry.heading.start, entry.heading.end),
-          fixes: [{ title: `Insert "${part.spec.name}"`, edits: [insertEntryPart(doc, entry, part.spec)], isPreferred: true }],
+          fixes: [{ id: 'insert-section', title: `Insert "${part.spec.name}"`, edits: [insertEntryPart(doc, entry, part.spec)] }],
         });
       }
     }

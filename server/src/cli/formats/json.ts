@@ -1,5 +1,5 @@
 import type { RunReport } from '../report';
-import { oneBased } from './position';
+import { oneBased, oneBasedRange } from './position';
 
 /** The object SPEC.md fixes: files with their diagnostics, and a summary. */
 export function formatJson(report: RunReport): string {
@@ -11,6 +11,9 @@ export function formatJson(report: RunReport): string {
       severity: finding.severity,
       message: finding.message,
       ...oneBased(finding),
+      ...(finding.fixes?.length && {
+        fixes: finding.fixes.map((fix) => ({ kind: fix.kind, title: fix.title, edits: fix.edits.map((edit) => ({ ...oneBasedRange(edit.range), newText: edit.newText })) })),
+      }),
     })),
   }));
   return JSON.stringify({ files, summary: report.summary }, null, 2) + '\n';

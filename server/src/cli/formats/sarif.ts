@@ -63,6 +63,8 @@ function toResult(finding: Finding, uri: string, ruleIndex: number | undefined):
 function toSarifFix(fix: Fix, artifactLocation: Sarif.ArtifactLocation): Sarif.Fix {
   return {
     description: { text: fix.title },
+    // SARIF has no kinds of fix: a property says whether `--fix` applies it or only a person may.
+    properties: { kind: fix.kind },
     artifactChanges: [
       {
         artifactLocation,

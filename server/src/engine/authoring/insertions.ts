@@ -82,14 +82,16 @@ function isClosedFence(source: string): boolean {
   return lines.length > 1 && closing.test(lines[lines.length - 1]);
 }
 
-/** Front matter with the keys a typed document should carry. */
+/**
+ * Front matter with the keys a typed document should carry. No `owner: TODO`: a placeholder
+ * written for the reader would be a finding the tool made itself.
+ */
 export function frontMatterBlock(doc: OpsDocument, type: DocType | undefined, today: CalendarDate, cycle: string, reviewer?: string): TextEdit {
   const eol = doc.lines.eol;
   const title = doc.headings.find((h) => h.depth === 1)?.text;
   const keys = [
     title ? `title: ${JSON.stringify(title)}` : undefined,
     type ? `type: ${type.id}` : undefined,
-    'owner: TODO',
     `last_reviewed: ${formatIsoDate(today)}`,
     reviewer ? `reviewed_by: ${reviewer}` : undefined,
     `review_cycle: ${cycle}`,

@@ -68,7 +68,10 @@ export function withDisableFixes(doc: OpsDocument, findings: Finding[]): Finding
     const line = finding.range.start.line;
     if (!blockStarts.has(line) || doc.lines.lineText(line).trim() === '') return finding;
     const at = { line, character: 0 };
+    // A suggestion: silencing a rule is a person's call.
     const fix: Fix = {
+      id: 'disable-line',
+      kind: 'suggestion',
       title: `Disable ${finding.rule} for this line`,
       edits: [{ range: { start: at, end: at }, newText: `<!-- opsdocs-disable-next-line ${finding.rule} -->${eol}` }],
     };
