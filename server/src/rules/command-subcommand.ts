@@ -38,8 +38,9 @@ export const commandSubcommand: Rule = {
 };
 
 function unknownSubcommand(command: ShellCommand, shell: ShellAnalysis): Unknown | undefined {
+  // `oc` is OpenShift's kubectl: its subcommands are kubectl's, reported under the name the reader typed.
   const program = command.program.value ?? '';
-  const tool = COMMAND_LINE_TOOLS[program];
+  const tool = COMMAND_LINE_TOOLS[command.tool ?? ''];
   if (!tool) return undefined;
   const index = subcommandIndex(tool, command.args);
   const word = index === undefined ? undefined : command.args[index];

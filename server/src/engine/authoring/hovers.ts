@@ -183,10 +183,10 @@ function commandHover(context: AuthoringContext, offset: number): Hover | undefi
     if (range) return { markdown: programText(context, command, inside.shell, defined), range };
     const sub = subcommandWord(command, inside.shell);
     const subRange = sub && at(sub);
-    if (subRange) return { markdown: subcommandText(command.program.value!, sub!.value!), range: subRange };
+    if (subRange) return { markdown: subcommandText(command.tool!, sub!.value!), range: subRange };
     const nested = sub && nestedWord(command, sub);
     const nestedRange = nested && at(nested);
-    if (nestedRange) return { markdown: nestedText(command.program.value!, sub!.value!, nested!.value!), range: nestedRange };
+    if (nestedRange) return { markdown: nestedText(command.tool!, sub!.value!, nested!.value!), range: nestedRange };
   }
   return undefined;
 }
@@ -262,7 +262,7 @@ function describeProgram(context: AuthoringContext, name: string, defined: Set<s
 
 /** The subcommand word of a well-known CLI (`rollout` of `kubectl -n prod rollout undo`). */
 function subcommandWord(command: ShellCommand, shell: ShellAnalysis): ShellWord | undefined {
-  const tool = COMMAND_LINE_TOOLS[command.program.value ?? ''];
+  const tool = COMMAND_LINE_TOOLS[command.tool ?? ''];
   if (!tool) return undefined;
   const index = subcommandIndex(tool, command.args);
   const word = index === undefined ? undefined : command.args[index];
@@ -278,7 +278,7 @@ function subcommandText(program: string, name: string): string {
 
 /** The word after a subcommand that has subcommands of its own (`undo` of `kubectl rollout undo`). */
 function nestedWord(command: ShellCommand, sub: ShellWord): ShellWord | undefined {
-  const known = COMMAND_LINE_TOOLS[command.program.value!].subcommands[sub.value!];
+  const known = COMMAND_LINE_TOOLS[command.tool!].subcommands[sub.value!];
   const next = command.args[command.args.indexOf(sub) + 1];
   return Array.isArray(known) && next?.value !== undefined && !next.value.startsWith('-') ? next : undefined;
 }

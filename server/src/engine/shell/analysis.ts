@@ -16,9 +16,29 @@ export interface ShellWord {
 export interface ShellCommand {
   program: ShellWord;
   args: ShellWord[];
-  /** `sudo`, `env`, `timeout`…: the commands that ran the program. */
+  /** `sudo`, `env`, `timeout`, `microk8s`…: the commands that ran the program. */
   wrappers: string[];
+  /**
+   * The CLI the program is, as the rules know it: `kubectl` for `oc` (OpenShift's kubectl) and for
+   * kubectl run through a distribution (`microk8s kubectl`); else the program's own name.
+   */
+  tool: string | undefined;
 }
+
+/** Programs that are another CLI under a different name. */
+const SAME_CLI: Record<string, string> = { oc: 'kubectl', 'kubectl.exe': 'kubectl', 'oc.exe': 'kubectl' };
+
+/**
+ * Distributions that bundle a CLI as their subcommand (`microk8s kubectl get pods`, `k3s crictl ps`,
+ * `minikube kubectl -- get pods`): the bundled CLI is the program.
+ */
+const BUNDLERS: Record<string, readonly string[]> = {
+  microk8s: ['kubectl', 'helm', 'helm3', 'ctr', 'istioctl', 'linkerd'],
+  'microk8s.kubectl': [],
+  k3s: ['kubectl', 'crictl', 'ctr'],
+  k0s: ['kubectl', 'ctr'],
+  minikube: ['kubectl'],
+};
 
 export interface ShellAnalysis {
   script: ShellScript;
@@ -152,7 +172,21 @@ function unwrap(words: ShellWord[]): ShellCommand | undefined {
     i = j;
   }
   if (i >= words.length) return undefined;
-  return { program: words[i], args: words.slice(i + 1), wrappers };
+  const bundled = BUNDLERS[words[i].value ?? ''];
+  if (bundled?.includes(words[i + 1]?.value ?? '')) {
+    wrappers.push(words[i].value!);
+    i++;
+    // `minikube kubectl -- get pods`: the `--` ends minikube's own options.
+    const args = words.slice(i + 1);
+    return command(words[i], args[0]?.value === '--' ? args.slice(1) : args, wrappers);
+  }
+  return command(words[i], words.slice(i + 1), wrappers);
+}
+
+function command(program: ShellWord, args: ShellWord[], wrappers: string[]): ShellCommand {
+  const name = program.value;
+  const tool = name === 'microk8s.kubectl' ? 'kubectl' : name !== undefined ? (SAME_CLI[name] ?? name) : undefined;
+  return { program, args, wrappers, tool };
 }
 
 /** Maps the parser's positions (1-based line, column in UTF-8 bytes) to offsets in the script. */

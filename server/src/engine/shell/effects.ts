@@ -8,7 +8,7 @@ import { COMMAND_LINE_TOOLS } from './subcommands';
 
 /** The program and its leading non-option words: `kubectl delete pod` → ["kubectl", "delete", "pod"]. */
 function verbs(command: ShellCommand, count = 2): string[] {
-  const words = [command.program.value ?? ''];
+  const words = [command.tool ?? ''];
   const valued = COMMAND_LINE_TOOLS[words[0]]?.valuedOptions ?? [];
   for (let i = 0; i < command.args.length && words.length <= count; i++) {
     const value = command.args[i].value ?? '';
