@@ -11,6 +11,13 @@ import type { Rule, RuleContext } from '../engine/rule';
 const MARKERS = /(?<!["'“‘`])\b(TODO|FIXME|XXX|TBD)\b(?=[ \t]*(?:[:)\]—–-]|\.[ \t]*(?:$|\r|\n)|$|\r|\n))|(?<=^|[\r\n])[ \t]*\b(TODO|FIXME|XXX|TBD)\b/g;
 /** `<REPLACE_ME>`, `<INSERT-VALUE>`, `<YOUR_TEAM>`: explicit fill-me-ins. `<namespace>` or `<USER_A>` in prose are deliberate variables. */
 const FILL_IN = /<(?:REPLACE|INSERT|YOUR|FILL|CHANGE|ENTER)[A-Z0-9_ -]*>/g;
+/**
+ * Fill-ins shouted in capitals and ending in HERE: `LINK HERE`, `ISSUE LINK HERE`, `INSERT DIAGRAM
+ * HERE`, `ADD THE ESCALATION POLICY HERE`. A verb of filling in, or a noun of what is missing, must
+ * lead it: `CLICK HERE` is a (loud) link, not a gap. Quoted, it is talked about.
+ */
+const SHOUTED_FILL_IN =
+  /(?<!["'“‘`\w])(?:(?:INSERT|ADD|PUT|PASTE|FILL[ \t]+IN|ENTER|REPLACE|WRITE|DESCRIBE|UPDATE)\b[A-Z0-9 \t_'’/&-]{0,60}?\bHERE|(?:[A-Z][A-Z0-9]*[ \t]+){0,4}(?:LINKS?|URL|NAME|DATE|ISSUE|TICKET|NUMBER|DESCRIPTION|DETAILS|TEXT|SCREENSHOT|IMAGE|DIAGRAM|COMMAND|VALUE|EMAIL|CHANNEL|DASHBOARD|GRAPH|CONTACT|OWNER|TEAM|INFO)[ \t]+HERE)\b(?!["'”’`])/g;
 const CODE_COMMENT_MARKER = /^[ \t]*(?:#|\/\/|--|;)[ \t]*(TODO|FIXME|XXX|TBD)\b/gm;
 
 export const placeholder: Rule = {
@@ -26,7 +33,14 @@ export const placeholder: Rule = {
       // Nodes the parser synthesises (GFM autolinks' text) have no position of their own; their parent's text covers them.
       const start = node.position?.start.offset;
       if (start === undefined) return undefined;
-      if (node.type === 'text' || node.type === 'html') scan(context, node.value, start, true);
+      // `[TODO](https://tracker/issue/123)`: a marker that links to where the work is tracked is a status.
+      if ((node.type === 'link' && node.url.trim() !== '') || node.type === 'linkReference') {
+        visit(node, 'text', (text) => {
+          if (text.position?.start.offset !== undefined) scan(context, text.value, text.position.start.offset, [FILL_IN, SHOUTED_FILL_IN]);
+        });
+        return SKIP;
+      }
+      if (node.type === 'text' || node.type === 'html') scan(context, node.value, start, [MARKERS, FILL_IN, SHOUTED_FILL_IN]);
       if (node.type === 'code') scanCodeComments(context, blocks.get(node)!);
       return undefined;
     });
@@ -35,9 +49,9 @@ export const placeholder: Rule = {
 };
 
 /** Text nodes hold unescaped text, so offsets are only trusted when the value is verbatim in the source. */
-function scan(context: RuleContext, value: string, start: number, withFillIns: boolean): void {
+function scan(context: RuleContext, value: string, start: number, patterns: RegExp[]): void {
   const verbatim = context.doc.text.startsWith(value, start);
-  for (const pattern of withFillIns ? [MARKERS, FILL_IN] : [MARKERS]) {
+  for (const pattern of patterns) {
     for (const match of value.matchAll(pattern)) {
       const token = match[1] ?? match[2] ?? match[0];
       const index = match.index! + match[0].lastIndexOf(token);

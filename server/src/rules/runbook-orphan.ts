@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { alertNames, alertSetOf, ruleFilesDescription, setNamesDocuments } from '../engine/workspace/alerts';
+import { alertNames, alertSetOf, annotationKeys, ruleFilesDescription, setNamesDocuments } from '../engine/workspace/alerts';
 import { documentAnchor } from '../engine/authoring/insertions';
 import type { Rule } from '../engine/rule';
 
@@ -15,9 +15,8 @@ export const runbookOrphan: Rule = {
     if (set.discovered ? !setNamesDocuments(set, config) : set.files.length === 0 && (config.alerts.files ?? []).length === 0) return;
     if (set.alerts.some((alert) => alertNames(alert, config, doc.path))) return;
     const anchor = documentAnchor(doc);
-    const keys = config.alerts.annotations.join(', ');
     report({
-      message: `No alert rule names this runbook: no ${keys} annotation in ${ruleFilesDescription(config, set)} points here and no alert is called ${path.basename(doc.path, path.extname(doc.path))}`,
+      message: `No alert rule names this runbook: no ${annotationKeys(config)} annotation in ${ruleFilesDescription(config, set)} points here and no alert is called ${path.basename(doc.path, path.extname(doc.path))}`,
       range: range(anchor.start, anchor.end),
     });
   },

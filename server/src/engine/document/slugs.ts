@@ -148,15 +148,19 @@ const HUGO_LEGACY = ['config.toml', 'config.yaml', 'config.yml'];
 const MAX_LEVELS = 16;
 const FRESH_MS = 30_000;
 
-const detected = new Map<string, { at: number; flavour: SlugFlavour }>();
+/** By file system (the editor's, the disk, a test's), then by root and folder. */
+const detected = new WeakMap<FileSystem, Map<string, { at: number; flavour: SlugFlavour }>>();
 
 /** The slug flavour of the host that renders a document: `links.slugs`, or what the files around it say. */
 export function slugFlavourFor(config: OpsDocsConfig, documentPath: string, fs: FileSystem): SlugFlavour {
   const folder = path.dirname(documentPath);
-  const cached = detected.get(folder);
+  const key = `${config.root}\0${folder}`;
+  let byFolder = detected.get(fs);
+  if (!byFolder) detected.set(fs, (byFolder = new Map()));
+  const cached = byFolder.get(key);
   if (cached && Date.now() - cached.at < FRESH_MS) return refine(config.links.slugs, cached.flavour);
-  const flavour = detect(folder, fs);
-  detected.set(folder, { at: Date.now(), flavour });
+  const flavour = detect(folder, config.root, fs);
+  byFolder.set(key, { at: Date.now(), flavour });
   return refine(config.links.slugs, flavour);
 }
 
@@ -168,10 +172,15 @@ function refine(configured: SlugStyle | undefined, found: SlugFlavour): SlugFlav
   return configured;
 }
 
-function detect(start: string, fs: FileSystem): SlugFlavour {
+/**
+ * From the document's folder up to the config's root (or, for a document outside it, the
+ * repository's root). A `.github` folder proves little (mirrors keep one): GitHub's ids are what an
+ * unknown host gets proposed anyway.
+ */
+function detect(start: string, root: string, fs: FileSystem): SlugFlavour {
   let gitlab = false;
-  let github = false;
   let folder = start;
+  const inside = (start + path.sep).startsWith(path.resolve(root) + path.sep);
   for (let level = 0; level < MAX_LEVELS; level++) {
     const mkdocs = MKDOCS.map((name) => path.join(folder, name)).find((f) => fs.stat(f) === 'file');
     if (mkdocs) return /^\s*slugify\s*:/m.test(fs.readFile(mkdocs) ?? '') ? 'mkdocs-custom' : 'mkdocs';
@@ -179,14 +188,13 @@ function detect(start: string, fs: FileSystem): SlugFlavour {
       ?? (fs.stat(path.join(folder, 'content')) === 'directory' ? HUGO_LEGACY.map((name) => path.join(folder, name)).find((f) => fs.stat(f) === 'file') : undefined);
     if (hugo) return hugoFlavour(fs.readFile(hugo) ?? '');
     gitlab ||= fs.stat(path.join(folder, '.gitlab-ci.yml')) === 'file' || fs.stat(path.join(folder, '.gitlab')) === 'directory';
-    github ||= fs.stat(path.join(folder, '.github')) === 'directory';
-    // The repository's root ends the search: a site config above it renders other documents.
-    if (fs.stat(path.join(folder, '.git')) !== undefined) break;
+    // The root ends the search: a site config above it renders other documents.
+    if ((inside && path.resolve(folder) === path.resolve(root)) || fs.stat(path.join(folder, '.git')) !== undefined) break;
     const parent = path.dirname(folder);
     if (parent === folder) break;
     folder = parent;
   }
-  return gitlab ? 'gitlab' : github ? 'github' : 'unknown';
+  return gitlab ? 'gitlab' : 'unknown';
 }
 
 /** `markup.goldmark.parser.autoHeadingIDType`, or the Blackfriday renderer of Hugo before 0.60. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { alertSetOf, linkTarget, runbookLink, type AlertRule, type AlertSet } from './alerts';
+import { alertSetOf, annotationKeys, linkTarget, runbookLink, type AlertRule, type AlertSet } from './alerts';
 import { toPosix } from '../analysis';
 import type { OpsDocsConfig } from '../config/config';
 import type { FileSystem } from '../fileSystem';
@@ -103,7 +103,7 @@ function runbookProblem(
   const link = runbookLink(alert, config);
   if (!link || !alert.runbook) {
     if (!expectRunbooks) return undefined;
-    return { message: `Alert ${alert.name} has no runbook annotation (${config.alerts.annotations.join(', ')})`, start: alert.nameStart, end: alert.nameEnd };
+    return { message: `Alert ${alert.name} has no runbook annotation (${annotationKeys(config)})`, start: alert.nameStart, end: alert.nameEnd };
   }
   const { key, value, start, end } = alert.runbook;
   const target = linkTarget(link, documents, fs);

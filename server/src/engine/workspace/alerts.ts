@@ -207,6 +207,12 @@ export function alertsOf(config: OpsDocsConfig, fs: FileSystem): AlertRule[] {
   return alertSetOf(config, fs).alerts;
 }
 
+/** `runbook_url, runbook or link`: the annotation keys, for messages. */
+export function annotationKeys(config: OpsDocsConfig): string {
+  const keys = config.alerts.annotations;
+  return keys.length < 2 ? keys.join('') : `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+}
+
 /** Where the alerts come from, for messages: the config's globs, or the rule files found. */
 export function ruleFilesDescription(config: OpsDocsConfig, set: AlertSet): string {
   if (!set.discovered) return (config.alerts.files ?? []).join(', ');
