@@ -26,6 +26,8 @@ export interface RunbookLink {
   underBase: boolean;
   /** Some template stands for any name: the link names a family of files. */
   wildcard: boolean;
+  /** The link with the rule's labels put in. */
+  expanded: string;
 }
 
 interface PathMatcher {
@@ -63,21 +65,21 @@ function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefi
   const web = WEB.exec(expanded);
   if (!web) {
     const file = safeDecode(expanded.slice(0, hash < 0 ? undefined : hash).split('?')[0]);
-    if (file === '') return { paths: [], tail: [], fragment, web: false, underBase: false, wildcard };
+    if (file === '') return { paths: [], tail: [], fragment, web: false, underBase: false, wildcard, expanded };
     const bases = file.startsWith('/') ? [config.root] : [path.dirname(alert.file), config.root];
-    return { paths: bases.map((base) => matcher(path.join(base, file))), tail: [], fragment, web: false, underBase: false, wildcard };
+    return { paths: bases.map((base) => matcher(path.join(base, file))), tail: [], fragment, web: false, underBase: false, wildcard, expanded };
   }
   const base = config.alerts.baseUrl.find((b) => expanded.toLowerCase().startsWith(withSlash(b).toLowerCase()));
   const address = expanded.slice(0, hash < 0 ? undefined : hash).split('?')[0];
   if (base) {
     const rest = safeDecode(address.slice(withSlash(base).length));
-    return { paths: [matcher(path.join(config.root, rest))], tail: [], fragment, web: true, underBase: true, wildcard };
+    return { paths: [matcher(path.join(config.root, rest))], tail: [], fragment, web: true, underBase: true, wildcard, expanded };
   }
   const urlPath = web[1];
   const forge = FORGE_PATH.exec(urlPath);
   const paths = forge ? [matcher(path.join(config.root, safeDecode(forge[1])))] : [];
   const segments = urlPath.split('/').filter(Boolean).slice(-2).map((s) => segmentPattern(safeDecode(s)));
-  return { paths, tail: segments, fragment, web: true, underBase: false, wildcard };
+  return { paths, tail: segments, fragment, web: true, underBase: false, wildcard, expanded };
 }
 
 /** Whether the link leads to this document (or to its folder, whose README or index it is). */
