@@ -51,13 +51,13 @@ describe('alert rule files over LSP', () => {
     const diagnostics = await client.diagnostics(path.join(root, 'rules/broken.yml'), (p) => p.diagnostics.length > 0);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].code, 'rule-file-unreadable');
-    assert.match(diagnostics[0].message, /could not read this YAML, so the alerts of this document are not checked/);
+    assert.match(String(diagnostics[0].message), /could not read this YAML, so the alerts of this document are not checked/);
   });
 
   it('reports a runbook that no alert names, and none that an alert of the unreadable file may name', async () => {
     const orphan = await client.diagnostics(path.join(root, 'runbooks/Unnamed.md'));
     assert.deepEqual(orphan.map((d) => d.code), ['runbook-orphan']);
-    assert.match(orphan[0].message, /in the 2 rule files found in the workspace/);
+    assert.match(String(orphan[0].message), /in the 2 rule files found in the workspace/);
     assert.deepEqual((await client.diagnostics(path.join(root, 'runbooks/ApiDown.md'))).map((d) => d.code), []);
     // Only the unreadable file's DbDown names this runbook: what could be read of it still counts.
     assert.deepEqual((await client.diagnostics(path.join(root, 'runbooks/DbDown.md'))).map((d) => d.code), []);

@@ -15,22 +15,39 @@ const SHARED_ACCOUNTS = [
 /** Names a service account is given: `svc-backup`, `deploy-bot`, `build-agent`, `app_user`. */
 const SERVICE_NAME = /^svc[-_.]|[-_.](?:svc|service|bot|agent|runner|daemon|deploy|ci|user)$/i;
 
+/** A user name as Unix tools take it. */
+const ACCOUNT = /^[a-z_][\w.-]*$/i;
+const LINE_MAX = 1_000;
+
 /**
- * Where a document names an account that a server runs, rather than a person: `sudo -u git`,
- * `su - postgres`, `useradd -m deploy`, `chown argocd:argocd`, `runuser -u app`, `--user nginx`,
- * `User=grafana` (systemd), `USER app` (Dockerfile), `ssh deploy@host`.
+ * The accounts a document names as accounts that a server runs, rather than people: `sudo -u git`,
+ * `su - postgres`, `useradd -m deploy`, `runuser -u app`, `chown argocd:argocd`, `--user nginx`,
+ * `User=grafana` (systemd), `USER app` (Dockerfile), `ssh deploy@host`. Read word by word (no
+ * regular expression backtracks over a long line).
  */
-const ACCOUNT_IDIOMS = [
-  /\bsudo[ \t]+(?:-\S+[ \t]+)*-u[ \t]*["']?([\w.-]+)/g,
-  /\bsu[ \t]+(?:-[a-z]*[ \t]+|--login[ \t]+)*([a-z_][\w.-]*)/g,
-  /\b(?:useradd|adduser|usermod|userdel)\b[^\n]*?[ \t]([a-z_][\w.-]*)[ \t]*$/gm,
-  /\brunuser[ \t]+-u[ \t]+([\w.-]+)/g,
-  /\bchown[ \t]+(?:-\S+[ \t]+)*([\w.-]+)[:. \t]/g,
-  /--user(?:=|[ \t]+)["']?([a-z_][\w.-]*)/g,
-  /^[ \t]*(?:User|Group)[ \t]*=[ \t]*([\w.-]+)/gm,
-  /^[ \t]*USER[ \t]+([\w.-]+)/gm,
-  /\b(?:ssh|scp|rsync|sftp)\b[^\n]*?[ \t]([a-z_][\w.-]*)@[\w.-]+/g,
-];
+function namedAccounts(text: string): Set<string> {
+  const accounts = new Set<string>();
+  const add = (name: string | undefined) => {
+    if (name && ACCOUNT.test(name)) accounts.add(name.toLowerCase());
+  };
+  for (const line of text.split('\n')) {
+    if (line.length > LINE_MAX) continue;
+    const words = line.trim().split(/[ \t]+/).map(unquote);
+    const first = words[0] ?? '';
+    if (/^(?:User|Group)=/.test(first)) add(first.slice(first.indexOf('=') + 1));
+    if (first === 'USER') add(words[1]);
+    words.forEach((word, i) => {
+      const next = words[i + 1];
+      if (word === '--user' || word === '-u') add(next);
+      else if (word.startsWith('--user=')) add(word.slice('--user='.length));
+      else if (word === 'su') add(words.slice(i + 1).find((w) => !w.startsWith('-')));
+      else if (word === 'chown') add(words.slice(i + 1).find((w) => !w.startsWith('-'))?.split(/[:.]/)[0]);
+      else if (/^(?:useradd|adduser|usermod|userdel)$/.test(word)) add(words[words.length - 1]);
+      else if (/^(?:ssh|scp|rsync|sftp)$/.test(word)) for (const later of words.slice(i + 1)) if (later.includes('@')) add(later.slice(0, later.indexOf('@')));
+    });
+  }
+  return accounts;
+}
 
 export const absolutePath: Rule = {
   id: 'absolute-path',
@@ -67,14 +84,13 @@ interface ServerAccounts {
 
 /**
  * A home under /home belongs to a server account when the name looks like one (`svc-…`, `…-bot`),
- * when the document uses it as an account (ACCOUNT_IDIOMS), or when the document runs or names a
+ * when the document uses it as an account (namedAccounts), or when the document runs or names a
  * program of that name in its code (`/home/argocd` in a page of `argocd` commands: the account the
  * image runs its program as). A person's name does not turn up in commands.
  */
 function serverAccounts(doc: OpsDocument): ServerAccounts {
   const text = doc.text;
-  const accounts = new Set<string>();
-  for (const idiom of ACCOUNT_IDIOMS) for (const match of text.matchAll(idiom)) accounts.add(match[1].toLowerCase());
+  const accounts = namedAccounts(text);
   let code: string | undefined;
   const codeText = () => {
     if (code === undefined) {
@@ -94,6 +110,16 @@ function serverAccounts(doc: OpsDocument): ServerAccounts {
       return new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w])`, 'i').test(codeText());
     },
   };
+}
+
+/** A word without the quotes, brackets and punctuation around it. */
+function unquote(word: string): string {
+  const edge = '"\'`();,';
+  let start = 0;
+  let end = word.length;
+  while (start < end && edge.includes(word[start])) start++;
+  while (end > start && edge.includes(word[end - 1])) end--;
+  return word.slice(start, end);
 }
 
 function escapeRegExp(text: string): string {

@@ -74,7 +74,15 @@ export const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
 /** `<a name="x">`, `<div id="x">`: anchors written in HTML. */
 const HTML_ANCHOR = /\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi;
 /** `## Title {#custom-id}`, `{: #custom-id .class }`: an explicit heading id (Hugo, kramdown, Pandoc, MkDocs' attr_list). */
-const CUSTOM_ID = /\{:?[ \t]*#([\w-]+)[^}]*\}\s*$/;
+const CUSTOM_ID = /^\{:?[ \t]*#([\w-]+)(?:[ \t][^{}]*)?\}$/;
+
+/** A heading's explicit id, and where it starts in the heading's text. */
+function customId(text: string): { id: string; index: number } | undefined {
+  const trimmed = text.trimEnd();
+  const index = trimmed.lastIndexOf('{');
+  const match = index < 0 ? null : CUSTOM_ID.exec(trimmed.slice(index));
+  return match ? { id: match[1], index } : undefined;
+}
 
 /** The ids of one document under one host's rules. */
 export interface DocumentAnchors {
@@ -104,12 +112,12 @@ export function documentAnchors(doc: OpsDocument, flavour: SlugFlavour = 'unknow
         return;
       }
       const text = toString(node);
-      const custom = CUSTOM_ID.exec(text);
-      if (custom) all.push(custom[1]);
+      const custom = customId(text);
+      if (custom) all.push(custom.id);
       const title = custom ? text.slice(0, custom.index).trimEnd() : text;
       const ids = slug(title);
       all.push(...ids);
-      offered.push({ id: custom?.[1] ?? ids[0], heading: title });
+      offered.push({ id: custom?.id ?? ids[0], heading: title });
     });
     anchors = { all, offered };
     byFlavour.set(flavour, anchors);

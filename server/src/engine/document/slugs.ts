@@ -111,7 +111,12 @@ function pythonMarkdownSlug(title: string): string {
 
 /** The squeezed form of the unknown host: GitHub's slug with runs of hyphens made one, none at the ends. */
 function squeezedSlug(title: string): string {
-  return pythonMarkdownSlug(title).replace(/^-+|-+$/g, '');
+  const slug = pythonMarkdownSlug(title);
+  let start = 0;
+  let end = slug.length;
+  while (start < end && slug[start] === '-') start++;
+  while (end > start && slug[end - 1] === '-') end--;
+  return slug.slice(start, end);
 }
 
 function hugoGithub(title: string): string {
@@ -183,7 +188,7 @@ function detect(start: string, root: string, fs: FileSystem): SlugFlavour {
   const inside = (start + path.sep).startsWith(path.resolve(root) + path.sep);
   for (let level = 0; level < MAX_LEVELS; level++) {
     const mkdocs = MKDOCS.map((name) => path.join(folder, name)).find((f) => fs.stat(f) === 'file');
-    if (mkdocs) return /^\s*slugify\s*:/m.test(fs.readFile(mkdocs) ?? '') ? 'mkdocs-custom' : 'mkdocs';
+    if (mkdocs) return /^[ \t]*slugify[ \t]*:/m.test(fs.readFile(mkdocs) ?? '') ? 'mkdocs-custom' : 'mkdocs';
     const hugo = HUGO.map((name) => path.join(folder, name)).find((f) => fs.stat(f) === 'file')
       ?? (fs.stat(path.join(folder, 'content')) === 'directory' ? HUGO_LEGACY.map((name) => path.join(folder, name)).find((f) => fs.stat(f) === 'file') : undefined);
     if (hugo) return hugoFlavour(fs.readFile(hugo) ?? '');

@@ -37,11 +37,9 @@ interface PathMatcher {
 
 /** Stands for a template that names no label of the rule (a wildcard). */
 const ANY = '\u0000';
-const TEMPLATE = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+const TEMPLATE = /\{\{([^{}]*)\}\}/g;
 const LABEL = /^(?:\$labels|\.Labels)\.([A-Za-z_]\w*)$|^index\s+(?:\$labels|\.Labels)\s+"([^"]+)"$/;
 const WEB = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i;
-/** `/blob/<ref>/…` (GitHub, GitLab's `/-/blob/`), `/tree/`, `/raw/`, Gitea's `/src/branch/<ref>/`. */
-const FORGE_PATH = /\/(?:-\/)?(?:blob|tree|raw|src\/branch)\/[^/]+\/(.+)$/;
 const FOLDER_PAGES = /^(?:readme|index|_index)\.(?:md|markdown)$/i;
 
 /** Links as read, per alert: an alert belongs to the one config its set was read for. */
@@ -55,7 +53,7 @@ export function runbookLink(alert: AlertRule, config: OpsDocsConfig): RunbookLin
 function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefined {
   if (!alert.runbook) return undefined;
   const expanded = alert.runbook.value.replace(TEMPLATE, (_, action: string) => {
-    const label = LABEL.exec(action.trim());
+    const label = LABEL.exec(trimAction(action));
     const name = label?.[1] ?? label?.[2];
     return name && alert.labels[name] !== undefined ? alert.labels[name] : ANY;
   });
@@ -76,8 +74,8 @@ function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefi
     return { paths: [matcher(path.join(config.root, rest))], tail: [], fragment, web: true, underBase: true, wildcard, expanded };
   }
   const urlPath = web[1];
-  const forge = FORGE_PATH.exec(urlPath);
-  const paths = forge ? [matcher(path.join(config.root, safeDecode(forge[1])))] : [];
+  const forge = forgePath(urlPath);
+  const paths = forge ? [matcher(path.join(config.root, safeDecode(forge)))] : [];
   const segments = urlPath.split('/').filter(Boolean).slice(-2).map((s) => segmentPattern(safeDecode(s)));
   return { paths, tail: segments, fragment, web: true, underBase: false, wildcard, expanded };
 }
@@ -110,6 +108,25 @@ export function linkTarget(link: RunbookLink, documents: readonly string[], fs: 
 export function alertNames(alert: AlertRule, config: OpsDocsConfig, doc: string): boolean {
   const link = runbookLink(alert, config);
   return (link !== undefined && linkNames(link, doc)) || path.basename(doc, path.extname(doc)).toLowerCase() === alert.name.toLowerCase();
+}
+
+/** `{{- $labels.x -}}`: the action without its trim markers. */
+function trimAction(action: string): string {
+  let text = action.trim();
+  if (text.startsWith('-')) text = text.slice(1);
+  if (text.endsWith('-')) text = text.slice(0, -1);
+  return text.trim();
+}
+
+/** The file part of a forge's file address: after `/blob/<ref>/` (GitHub, GitLab's `/-/blob/`), `/tree/`, `/raw/`, Gitea's `/src/branch/<ref>/`. */
+function forgePath(urlPath: string): string | undefined {
+  const segments = urlPath.split('/');
+  for (let i = 1; i < segments.length - 2; i++) {
+    const kind = segments[i];
+    if (kind === 'blob' || kind === 'tree' || kind === 'raw') return segments.slice(i + 2).join('/') || undefined;
+    if (kind === 'src' && segments[i + 1] === 'branch' && i + 3 < segments.length) return segments.slice(i + 3).join('/') || undefined;
+  }
+  return undefined;
 }
 
 function matcher(file: string): PathMatcher {

@@ -48,7 +48,8 @@ const GROUPS_KEY = /^[ \t]*["']?groups["']?[ \t]*:/m;
  * Helm's template actions (Prometheus' own templates use `$labels`, `$value`, never `.Values`): a
  * chart's template is rendered before Prometheus reads it, so its YAML need not parse as written.
  */
-const HELM_ACTION = /\{\{-?[ \t]*(?:[^}\n]*\.(?:Values|Release|Chart|Capabilities|Files)\b|include[ \t]|toYaml\b|tpl[ \t])/;
+const ACTION = /\{\{[^{}\n]*\}\}/g;
+const HELM_WORDS = /\.(?:Values|Release|Chart|Capabilities|Files)\b|^-?[ \t]*(?:include|toYaml|tpl|template)\b/;
 
 /** The rule files the config names, or else those found by their content. */
 export function ruleFileCandidates(config: OpsDocsConfig): { files: string[]; discovered: boolean } {
@@ -75,7 +76,7 @@ export function readRuleFile(file: string, text: string | undefined, config: Ops
   if (text === undefined) return discovered ? undefined : { file, alerts: [], problems: [{ message: 'OpsDocs could not read this rule file', start: 0, end: 0 }] };
   if (discovered && (text.length > MAX_RULE_FILE_LENGTH || !ALERT_KEY.test(text))) return undefined;
   const yaml = parseRuleYaml(text);
-  const helm = yaml.documents.some((d) => d.errors.length > 0) ? HELM_ACTION.exec(text) : null;
+  const helm = yaml.documents.some((d) => d.errors.length > 0) ? helmAction(text) : undefined;
   const alerts: AlertRule[] = [];
   const problems: RuleFileProblem[] = [];
   for (const document of yaml.documents) {
@@ -109,6 +110,11 @@ export function readRuleFile(file: string, text: string | undefined, config: Ops
   }
   if (discovered && alerts.length === 0 && problems.length === 0) return undefined;
   return { file, alerts, problems };
+}
+
+function helmAction(text: string): { index: number } | undefined {
+  for (const match of text.matchAll(ACTION)) if (HELM_WORDS.test(match[0].slice(2, -2))) return { index: match.index! };
+  return undefined;
 }
 
 /** Every `groups:` sequence whose items hold `rules:`, at the top or nested in maps and sequences. */
