@@ -42,12 +42,14 @@ const LABEL = /^(?:\$labels|\.Labels)\.([A-Za-z_]\w*)$|^index\s+(?:\$labels|\.La
 const WEB = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i;
 const FOLDER_PAGES = /^(?:readme|index|_index)\.(?:md|markdown)$/i;
 
-/** Links as read, per alert: an alert belongs to the one config its set was read for. */
-const links = new WeakMap<AlertRule, RunbookLink | undefined>();
+/** Links as read, per alert, for the root and base addresses they were read against. */
+const links = new WeakMap<AlertRule, { against: string; link: RunbookLink | undefined }>();
 
 export function runbookLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefined {
-  if (!links.has(alert)) links.set(alert, readLink(alert, config));
-  return links.get(alert);
+  const against = [config.root, ...config.alerts.baseUrl].join('\n');
+  let known = links.get(alert);
+  if (known?.against !== against) links.set(alert, (known = { against, link: readLink(alert, config) }));
+  return known.link;
 }
 
 function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefined {
@@ -207,10 +209,25 @@ export function alertSetOf(config: OpsDocsConfig, fs: FileSystem): AlertSet {
   if (cached && now - cached.at < FRESH_MS) return cached.set;
   const relist = !cached?.listedAt || now - cached.listedAt >= LISTING_FRESH_MS;
   const { files, discovered } = cached?.set.discovered && !relist ? { files: cached.set.files.map((f) => f.file), discovered: true } : ruleFileCandidates(config);
-  const read = files.map((file) => readRuleFile(file, fs.readFile(file), config, discovered)).filter((f): f is RuleFile => f !== undefined);
-  const set: AlertSet = { discovered, files: read, alerts: read.flatMap((f) => f.alerts) };
+  const read = files.map((file) => readCached(file, fs.readFile(file), config, discovered)).filter((f): f is RuleFile => f !== undefined);
+  // Nothing changed: the same set, and what was worked out about it (namesDocuments) still holds.
+  const unchanged = cached && cached.set.discovered === discovered && cached.set.files.length === read.length && read.every((f, i) => f === cached.set.files[i]);
+  const set: AlertSet = unchanged ? cached.set : { discovered, files: read, alerts: read.flatMap((f) => f.alerts) };
   loaded.set(key, { config, at: now, set, listedAt: discovered ? (relist ? now : cached?.listedAt) : undefined });
   return set;
+}
+
+/** Rule files as last read, by path: a file is parsed again only when its text changed. */
+const parsed = new Map<string, { text: string | undefined; keys: string; discovered: boolean; ruleFile: RuleFile | undefined }>();
+
+function readCached(file: string, text: string | undefined, config: OpsDocsConfig, discovered: boolean): RuleFile | undefined {
+  const known = parsed.get(file);
+  // What is read of a rule file depends on its text, the annotation keys, and how it was found.
+  const keys = config.alerts.annotations.join('\n');
+  if (known && known.text === text && known.keys === keys && known.discovered === discovered) return known.ruleFile;
+  const ruleFile = readRuleFile(file, text, config, discovered);
+  parsed.set(file, { text, keys, discovered, ruleFile });
+  return ruleFile;
 }
 
 /** Whether any alert of the set leads to, or is named like, a document that the config's `docs` globs find. */
