@@ -62,7 +62,8 @@ function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefi
   const wildcard = expanded.includes(ANY);
   const hash = expanded.indexOf('#');
   const fragment = hash < 0 ? undefined : safeDecode(expanded.slice(hash + 1)) || undefined;
-  const web = WEB.exec(expanded);
+  // `{{ $externalURL }}/runbooks/x`: a template for the whole base is some web address.
+  const web = expanded.startsWith(ANY) ? [expanded, expanded.slice(1).split(/[?#]/)[0]] : WEB.exec(expanded);
   if (!web) {
     const file = safeDecode(expanded.slice(0, hash < 0 ? undefined : hash).split('?')[0]);
     if (file === '') return { paths: [], tail: [], fragment, web: false, underBase: false, wildcard, expanded };
