@@ -168,6 +168,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
+    // A stray `%` is no escape: the link is taken as written, and reported if it leads nowhere.
     return text;
   }
 }
