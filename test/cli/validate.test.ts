@@ -179,6 +179,18 @@ describe('opsdocs validate', () => {
     );
   });
 
+  it('finds alert rule files by their content without a config, and tells of one it cannot read', () => {
+    const rules = 'groups:\n  - name: app\n    rules:\n      - alert: HighErrorRate\n        expr: up == 0\n        annotations:\n          runbook: docs/alerts/HighErrorRate.md#rollback\n';
+    const broken = 'groups:\n  - name: db\n    rules:\n      - alert: DbDown\n        annotations: {runbook: [\n';
+    const dir = workspace({ 'monitoring/app.yaml': rules, 'monitoring/db.yaml': broken, 'docs/alerts/HighErrorRate.md': '# High error rate\n\n## Roll back\n' });
+    const { code, stdout } = run(dir, 'validate', '--format', 'json');
+    assert.equal(code, 0, 'a warning and an info: no error');
+    const byFile = Object.fromEntries(JSON.parse(stdout).files.map((f: { path: string; diagnostics: Array<{ rule: string; severity: string; message: string }> }) => [f.path, f.diagnostics.map((d) => [d.rule, d.severity, d.message])]));
+    assert.deepEqual(byFile['monitoring/app.yaml'], [['alert-runbook-missing', 'warning', 'The runbook of alert HighErrorRate leads to docs/alerts/HighErrorRate.md, which has no heading #rollback; did you mean "#roll-back"?']]);
+    assert.equal(byFile['monitoring/db.yaml'][0][0], 'rule-file-unreadable');
+    assert.equal(byFile['monitoring/db.yaml'][0][1], 'info');
+  });
+
   it('validates large sets in worker threads with the same results', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`d${String(i).padStart(2, '0')}.md`] = i % 2 ? WARNING : CLEAN;

@@ -82,6 +82,17 @@ describe('config', () => {
     ]);
   });
 
+  it('reads alerts as globs or as { files, annotations, baseUrl }, and links.slugs', () => {
+    assert.deepEqual(parseConfig('/ws/.opsdocs.yaml', 'alerts: "rules/*.yml"\n').config.alerts, { files: ['rules/*.yml'], annotations: ['runbook_url', 'runbook', 'link'], baseUrl: [] });
+    assert.deepEqual(parseConfig('/ws/.opsdocs.yaml', '').config.alerts.files, undefined, 'unset: found by content');
+    const full = parseConfig('/ws/.opsdocs.yaml', 'alerts:\n  files: [rules/*.yml]\n  annotations: playbook\n  baseUrl: https://github.com/acme/ops/blob/main/\nlinks:\n  slugs: gitlab\n').config;
+    assert.deepEqual(full.alerts, { files: ['rules/*.yml'], annotations: ['playbook'], baseUrl: ['https://github.com/acme/ops/blob/main/'] });
+    assert.deepEqual(full.links, { slugs: 'gitlab' });
+    assert.deepEqual(parseConfig('/ws/.opsdocs.yaml', 'alerts: []\n').config.alerts.files, []);
+    assert.equal(problemsOf('links:\n  slugs: bitbucket\n').length, 1);
+    assert.deepEqual(problemsOf('alerts:\n  files: "/abs/*.yml"\n'), [{ message: 'Glob "/abs/*.yml" is absolute: globs are relative to the folder of this file', at: { line: 1, character: 9 } }]);
+  });
+
   it('keeps the last good config in force while the file is broken', () => {
     const files: Record<string, string> = { '/ws/.opsdocs.yaml': 'review:\n  cycle: monthly\n', '/ws/a.md': '# A' };
     const resolver = new ConfigResolver(memoryFileSystem(files), '/ws');

@@ -57,13 +57,16 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
     const absolute = path.resolve(given);
     if (diskFileSystem.stat(absolute) !== 'directory') continue;
     const { config } = engine.configs.resolveFolder(absolute);
-    if (config.file) configs.set(config.file, config);
+    // Without a config file, the rule files are found by their content under the folder given.
+    configs.set(config.file ?? absolute, config.file ? config : { ...config, root: absolute });
   }
   const documents = reports.map((r) => r.path);
   const extra: FileReport[] = [];
   for (const config of configs.values()) {
-    const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
-    extra.push(toReport(config.file!, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file!) ?? '', status), cwd));
+    if (config.file) {
+      const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
+      extra.push(toReport(config.file, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file) ?? '', status), cwd));
+    }
     for (const [file, findings] of alertFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
   }
   return extra.filter((r) => r.findings.length > 0);

@@ -3,7 +3,7 @@ import type * as Sarif from 'sarif';
 import { RULES } from '../../rules';
 import { NOTICE_INTERNAL, NOTICE_SKIPPED } from '../../engine/engine';
 import { DOC_REQUIRED_MISSING } from '../../engine/workspace/requiredDocs';
-import { ALERT_RUNBOOK_MISSING } from '../../engine/workspace/alertFindings';
+import { ALERT_RUNBOOK_MISSING, RULE_FILE_UNREADABLE } from '../../engine/workspace/alertFindings';
 import type { Finding, Fix, Severity } from '../../engine/types';
 import type { RunReport } from '../report';
 import { oneBased } from './position';
@@ -19,7 +19,7 @@ const NOTICES = [
 
 /** SARIF 2.1.0, one result per finding, for code-scanning dashboards. */
 export function formatSarif(report: RunReport): string {
-  const descriptors = [...RULES, DOC_REQUIRED_MISSING, ALERT_RUNBOOK_MISSING, ...NOTICES];
+  const descriptors = [...RULES, DOC_REQUIRED_MISSING, ALERT_RUNBOOK_MISSING, RULE_FILE_UNREADABLE, ...NOTICES];
   const index = new Map(descriptors.map((rule, i) => [rule.id, i]));
   const log: Sarif.Log = {
     version: '2.1.0',

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import GithubSlugger from 'github-slugger';
 import type { Analysis } from '../analysis';
 import { codeBlocks } from '../document/codeBlocks';
 import type { OpsDocsConfig } from '../config/config';
@@ -7,7 +6,8 @@ import { CYCLE_NAMES, formatIsoDate, parseCycle, type CalendarDate, type Cycle }
 import type { DocType, SectionSpec } from '../config/docTypes';
 import { DRILLED_TYPES } from '../review/drill';
 import type { FileSystem } from '../fileSystem';
-import { anchorsOf, MARKDOWN_FILE, targetDocument } from '../document/links';
+import { documentAnchors, MARKDOWN_FILE, targetDocument } from '../document/links';
+import { slugFlavourFor } from '../document/slugs';
 import type { OpsDocument } from '../document/parse';
 import { REVIEW_KEYS } from '../review/review';
 import type { Position, Range } from '../types';
@@ -387,24 +387,18 @@ function anchorItems(context: AuthoringContext, filePart: string, range: Range):
     where = path.basename(file);
   }
   if (!target) return [];
-  const headingOf = new Map<string, string>();
-  const slugger = new GithubSlugger();
-  for (const heading of target.headings) {
-    const slug = slugger.slug(heading.text.replace(/\{#[\w-]+\}\s*$/, '').trimEnd());
-    if (!headingOf.has(slug)) headingOf.set(slug, heading.text);
-  }
   const seen = new Set<string>();
   const items: Completion[] = [];
-  for (const anchor of anchorsOf(target)) {
-    if (seen.has(anchor)) continue;
-    seen.add(anchor);
-    const heading = headingOf.get(anchor);
+  // The ids of the host that renders the target (GitHub's when unknown).
+  for (const { id, heading } of documentAnchors(target, slugFlavourFor(context.config, target.path, fs)).offered) {
+    if (seen.has(id)) continue;
+    seen.add(id);
     items.push({
-      label: anchor,
+      label: id,
       kind: 'anchor',
-      insertText: anchor,
+      insertText: id,
       range,
-      detail: heading ? `heading "${heading}" in ${where}` : `anchor in ${where}`,
+      detail: heading !== undefined ? `heading "${heading}" in ${where}` : `anchor in ${where}`,
     });
   }
   return items;

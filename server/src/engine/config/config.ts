@@ -26,8 +26,25 @@ export interface OpsDocsConfig {
   rules: Record<string, RuleSetting>;
   commands: { known: string[]; shellcheck: 'auto' | 'off' };
   requiredDocs: string[];
-  alerts: string[];
+  alerts: AlertsConfig;
+  links: { slugs?: SlugStyle };
 }
+
+/** Where alert rules live and how they name their runbooks. */
+export interface AlertsConfig {
+  /** Globs of rule files; undefined when `alerts` names none, and rule files are found by their content. */
+  files?: string[];
+  /** Annotation keys that hold an alert's runbook link, the first present wins. */
+  annotations: string[];
+  /** Web addresses that stand for the config's folder (`https://github.com/org/repo/blob/main/`). */
+  baseUrl: string[];
+}
+
+export const DEFAULT_ANNOTATIONS = ['runbook_url', 'runbook', 'link'];
+
+/** The hosts whose heading ids link-anchor knows. */
+export const SLUG_STYLES = ['github', 'gitlab', 'mkdocs', 'hugo'] as const;
+export type SlugStyle = (typeof SLUG_STYLES)[number];
 
 /** A problem in a config file, placed by offsets into its text. */
 export interface ConfigProblem {
@@ -56,7 +73,8 @@ export function defaultConfig(root: string): OpsDocsConfig {
     rules: {},
     commands: { known: [], shellcheck: 'auto' },
     requiredDocs: [],
-    alerts: [],
+    alerts: { annotations: DEFAULT_ANNOTATIONS, baseUrl: [] },
+    links: {},
   };
 }
 
@@ -80,7 +98,8 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   commands?: { known?: string[]; shellcheck?: 'auto' | 'off' };
   requiredDocs?: string[];
-  alerts?: string | string[];
+  alerts?: string | string[] | { files?: string | string[]; annotations?: string | string[]; baseUrl?: string | string[] };
+  links?: { slugs?: SlugStyle };
 }
 
 /** Reads a config file's text; a broken file yields its problems and the defaults. */
@@ -117,7 +136,18 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([id, value]) => [id, toRuleSetting(value)])),
     commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [] },
     requiredDocs: raw.requiredDocs ?? [],
-    alerts: asList(raw.alerts) ?? [],
+    alerts: toAlerts(raw.alerts),
+    links: { ...raw.links },
+  };
+}
+
+/** `alerts: globs` or `alerts: { files, annotations, baseUrl }`. */
+function toAlerts(raw: RawConfig['alerts']): AlertsConfig {
+  const spelled = typeof raw === 'string' || Array.isArray(raw) ? { files: raw } : raw ?? {};
+  return {
+    files: asList(spelled.files),
+    annotations: asList(spelled.annotations) ?? DEFAULT_ANNOTATIONS,
+    baseUrl: asList(spelled.baseUrl) ?? [],
   };
 }
 
@@ -199,11 +229,12 @@ function globProblems(raw: RawConfig, yaml: ParsedYaml): ConfigProblem[] {
     const [start, end] = rangeAt(yaml, path);
     problems.push({ message: `Glob "${glob}" ${reason}`, start, end, severity: 'error' });
   };
-  for (const key of ['docs', 'ignore', 'alerts'] as const) {
-    const value = raw[key];
-    if (Array.isArray(value)) value.forEach((glob, i) => check(glob, [key, i]));
-    else check(value, [key]);
-  }
+  const checkAll = (value: unknown, at: Array<string | number>) => {
+    if (Array.isArray(value)) value.forEach((glob, i) => check(glob, [...at, i]));
+    else check(value, at);
+  };
+  for (const key of ['docs', 'ignore', 'alerts'] as const) checkAll(raw[key], [key]);
+  if (raw.alerts && typeof raw.alerts === 'object' && !Array.isArray(raw.alerts)) checkAll(raw.alerts.files, ['alerts', 'files']);
   (raw.types ?? []).forEach((type, i) => {
     const match = type?.match;
     if (Array.isArray(match)) match.forEach((glob, j) => check(glob, ['types', i, 'match', j]));

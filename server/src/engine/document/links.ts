@@ -1,10 +1,10 @@
-import GithubSlugger from 'github-slugger';
 import type { Definition, Image, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { FileSystem } from '../fileSystem';
 import { parseDocument, type OpsDocument } from './parse';
 import { RecentCache } from '../recentCache';
+import { newSlugger, type SlugFlavour } from './slugs';
 
 /** A link, image or link definition, with the offsets of its destination in the document. */
 export interface DocumentLink {
@@ -71,44 +71,63 @@ function decode(text: string): string {
 
 export const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
 
-const anchorCache = new WeakMap<OpsDocument, string[]>();
 /** `<a name="x">`, `<div id="x">`: anchors written in HTML. */
 const HTML_ANCHOR = /\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi;
-/** `## Title {#custom-id}`: an explicit heading id (Hugo, kramdown, Pandoc). */
-const CUSTOM_ID = /\{#([\w-]+)\}\s*$/;
+/** `## Title {#custom-id}`, `{: #custom-id .class }`: an explicit heading id (Hugo, kramdown, Pandoc, MkDocs' attr_list). */
+const CUSTOM_ID = /^\{:?[ \t]*#([\w-]+)(?:[ \t][^{}]*)?\}$/;
 
-/** The fragments that land in a document: GitHub's heading slugs, explicit ids, HTML anchors. */
-export function anchorsOf(doc: OpsDocument): string[] {
-  let anchors = anchorCache.get(doc);
+/** A heading's explicit id, and where it starts in the heading's text. */
+function customId(text: string): { id: string; index: number } | undefined {
+  const trimmed = text.trimEnd();
+  const index = trimmed.lastIndexOf('{');
+  const match = index < 0 ? null : CUSTOM_ID.exec(trimmed.slice(index));
+  return match ? { id: match[1], index } : undefined;
+}
+
+/** The ids of one document under one host's rules. */
+export interface DocumentAnchors {
+  /** Every fragment that lands in the document: heading ids (the host's alternatives too), explicit ids, HTML anchors. */
+  all: string[];
+  /** In document order, what a writer would link to: each heading's own id under its host, and each explicit id. */
+  offered: Array<{ id: string; heading?: string }>;
+}
+
+const anchorCache = new WeakMap<OpsDocument, Map<SlugFlavour, DocumentAnchors>>();
+
+/** The fragments that land in a document, under the slug rules of the host that renders it (GitHub's when unknown). */
+export function documentAnchors(doc: OpsDocument, flavour: SlugFlavour = 'unknown'): DocumentAnchors {
+  let byFlavour = anchorCache.get(doc);
+  if (!byFlavour) anchorCache.set(doc, (byFlavour = new Map()));
+  let anchors = byFlavour.get(flavour);
   if (!anchors) {
-    const slugger = new GithubSlugger();
-    const found: string[] = [];
+    const slug = newSlugger(flavour);
+    const all: string[] = [];
+    const offered: DocumentAnchors['offered'] = [];
     visit(doc.tree, ['heading', 'html'], (node) => {
       if (node.type === 'html') {
-        for (const match of node.value.matchAll(HTML_ANCHOR)) found.push(match[1]);
+        for (const match of node.value.matchAll(HTML_ANCHOR)) {
+          all.push(match[1]);
+          offered.push({ id: match[1] });
+        }
         return;
       }
       const text = toString(node);
-      const custom = CUSTOM_ID.exec(text);
-      if (custom) found.push(custom[1]);
+      const custom = customId(text);
+      if (custom) all.push(custom.id);
       const title = custom ? text.slice(0, custom.index).trimEnd() : text;
-      found.push(slugger.slug(title));
-      const collapsed = pythonMarkdownSlug(title);
-      if (collapsed !== found[found.length - 1]) found.push(collapsed);
+      const ids = slug(title);
+      all.push(...ids);
+      offered.push({ id: custom?.id ?? ids[0], heading: title });
     });
-    anchors = found;
-    anchorCache.set(doc, anchors);
+    anchors = { all, offered };
+    byFlavour.set(flavour, anchors);
   }
   return anchors;
 }
 
-/**
- * The anchor MkDocs (Python-Markdown's toc) gives a heading: like GitHub's, but runs of blanks and
- * hyphens make one hyphen ("Swoop - Overriding" is `swoop-overriding`, not `swoop---overriding`).
- */
-function pythonMarkdownSlug(title: string): string {
-  const kept = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase();
-  return kept.split(/[\s-]+/).filter(Boolean).join('-');
+/** Every fragment that lands in a document (see documentAnchors). */
+export function anchorsOf(doc: OpsDocument, flavour: SlugFlavour = 'unknown'): string[] {
+  return documentAnchors(doc, flavour).all;
 }
 
 /** Link targets, parsed once per text: many documents link to the same few. */

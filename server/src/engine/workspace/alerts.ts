@@ -1,133 +1,259 @@
 import * as path from 'node:path';
-import { globSync } from 'tinyglobby';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { toPosix } from '../analysis';
-import { ALWAYS_IGNORED, type OpsDocsConfig } from '../config/config';
+import type { OpsDocsConfig } from '../config/config';
 import type { FileSystem } from '../fileSystem';
+import { discoverDocuments } from './discover';
+import { readRuleFile, ruleFileCandidates, type AlertRule, type RuleFile } from './ruleFiles';
 
-/** An alerting rule of a Prometheus rule file (or a PrometheusRule resource), where it is written. */
-export interface AlertRule {
-  name: string;
-  runbookUrl?: string;
-  file: string;
-  /** Offsets, in the rule file, of the alert's name and of its runbook_url value. */
-  nameStart: number;
-  nameEnd: number;
-  urlStart?: number;
-  urlEnd?: number;
+export type { AlertRule } from './ruleFiles';
+
+/**
+ * Where an alert's runbook annotation leads: a path in the workspace (relative to the rule file's
+ * folder or the root), or a web address, mapped into the workspace through `alerts.baseUrl` or a
+ * forge's blob URL (`…/blob/main/docs/x.md`), else matched by its last segments
+ * (`…/runbooks/node/nodefilesystemspacefillingup` is `…/runbooks/node/NodeFilesystemSpaceFillingUp.md`).
+ * `{{ $labels.x }}` takes the rule's own label x; any other template, or a label the rule does not
+ * set (it comes from the series), stands for any name.
+ */
+export interface RunbookLink {
+  /** Absolute paths the link can mean, most likely first. */
+  paths: PathMatcher[];
+  /** The last segments of a web address no mapping placed, lower case and without extension. */
+  tail: RegExp[];
+  fragment?: string;
+  web: boolean;
+  /** A web address under one of `alerts.baseUrl`: the writer says it lies in this workspace. */
+  underBase: boolean;
+  /** Some template stands for any name: the link names a family of files. */
+  wildcard: boolean;
+  /** The link with the rule's labels put in. */
+  expanded: string;
 }
 
-/** The rule files the config's `alerts` globs name. */
-export function alertFiles(config: OpsDocsConfig): string[] {
-  if (config.alerts.length === 0) return [];
-  return globSync(config.alerts, { cwd: config.root, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true }).map((f) => path.resolve(f)).sort();
+interface PathMatcher {
+  exact?: string;
+  pattern?: RegExp;
 }
 
-/** Every `alert:` of a rule file: top-level `groups:` or a PrometheusRule's `spec.groups`, in every YAML document. */
-export function readAlertRules(file: string, text: string): AlertRule[] {
-  const alerts: AlertRule[] = [];
-  for (const document of parseAllDocuments(text)) {
-    if ('errors' in document && document.errors.length > 0) continue;
-    const groups = document.getIn(['groups'], true) ?? document.getIn(['spec', 'groups'], true);
-    if (!isSeq(groups)) continue;
-    for (const group of groups.items) {
-      const rules = isMap(group) ? group.get('rules', true) : undefined;
-      if (!isSeq(rules)) continue;
-      for (const rule of rules.items) if (isMap(rule)) pushAlert(alerts, file, rule);
+/** Stands for a template that names no label of the rule (a wildcard). */
+const ANY = '\u0000';
+const TEMPLATE = /\{\{([^{}]*)\}\}/g;
+const LABEL = /^(?:\$labels|\.Labels)\.([A-Za-z_]\w*)$|^index\s+(?:\$labels|\.Labels)\s+"([^"]+)"$/;
+const WEB = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i;
+const FOLDER_PAGES = /^(?:readme|index|_index)\.(?:md|markdown)$/i;
+
+/** Links as read, per alert, for the root and base addresses they were read against. */
+const links = new WeakMap<AlertRule, { against: string; link: RunbookLink | undefined }>();
+
+export function runbookLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefined {
+  const against = [config.root, ...config.alerts.baseUrl].join('\n');
+  let known = links.get(alert);
+  if (known?.against !== against) links.set(alert, (known = { against, link: readLink(alert, config) }));
+  return known.link;
+}
+
+function readLink(alert: AlertRule, config: OpsDocsConfig): RunbookLink | undefined {
+  if (!alert.runbook) return undefined;
+  const expanded = alert.runbook.value.replace(TEMPLATE, (_, action: string) => {
+    const label = LABEL.exec(trimAction(action));
+    const name = label?.[1] ?? label?.[2];
+    return name && alert.labels[name] !== undefined ? alert.labels[name] : ANY;
+  });
+  const wildcard = expanded.includes(ANY);
+  const hash = expanded.indexOf('#');
+  const fragment = hash < 0 ? undefined : safeDecode(expanded.slice(hash + 1)) || undefined;
+  // `{{ $externalURL }}/runbooks/x`: a template for the whole base is some web address.
+  const web = expanded.startsWith(ANY) ? [expanded, expanded.slice(1).split(/[?#]/)[0]] : WEB.exec(expanded);
+  if (!web) {
+    const file = safeDecode(expanded.slice(0, hash < 0 ? undefined : hash).split('?')[0]);
+    if (file === '') return { paths: [], tail: [], fragment, web: false, underBase: false, wildcard, expanded };
+    const bases = file.startsWith('/') ? [config.root] : [path.dirname(alert.file), config.root];
+    return { paths: bases.map((base) => matcher(path.join(base, file))), tail: [], fragment, web: false, underBase: false, wildcard, expanded };
+  }
+  const base = config.alerts.baseUrl.find((b) => expanded.toLowerCase().startsWith(withSlash(b).toLowerCase()));
+  const address = expanded.slice(0, hash < 0 ? undefined : hash).split('?')[0];
+  if (base) {
+    const rest = safeDecode(address.slice(withSlash(base).length));
+    return { paths: [matcher(path.join(config.root, rest))], tail: [], fragment, web: true, underBase: true, wildcard, expanded };
+  }
+  const urlPath = web[1];
+  const forge = forgePath(urlPath);
+  const paths = forge ? [matcher(path.join(config.root, safeDecode(forge)))] : [];
+  const segments = urlPath.split('/').filter(Boolean).slice(-2).map((s) => segmentPattern(safeDecode(s)));
+  return { paths, tail: segments, fragment, web: true, underBase: false, wildcard, expanded };
+}
+
+/** Whether the link leads to this document (or to its folder, whose README or index it is). */
+export function linkNames(link: RunbookLink, doc: string): boolean {
+  for (const candidate of link.paths) {
+    if (candidate.exact !== undefined) {
+      if (samePath(candidate.exact, doc)) return true;
+      if (FOLDER_PAGES.test(path.basename(doc)) && samePath(candidate.exact, path.dirname(doc))) return true;
+    } else if (candidate.pattern!.test(toPosix(doc))) return true;
+  }
+  return tailMatches(link, doc);
+}
+
+/** The file or folder the link leads to, when it exists. */
+export function linkTarget(link: RunbookLink, documents: readonly string[], fs: FileSystem): string | undefined {
+  for (const candidate of link.paths) {
+    if (candidate.exact !== undefined) {
+      if (fs.stat(candidate.exact)) return candidate.exact;
+    } else {
+      const found = documents.find((doc) => candidate.pattern!.test(toPosix(doc)));
+      if (found) return found;
     }
   }
-  return alerts;
+  return link.tail.length > 0 ? documents.find((doc) => tailMatches(link, doc)) : undefined;
 }
 
-function pushAlert(alerts: AlertRule[], file: string, rule: Node & { get(key: string, keepScalar: true): unknown; getIn(path: string[], keepScalar: true): unknown }): void {
-  const name = rule.get('alert', true);
-  if (!isScalar(name) || !name.range) return;
-  const url = rule.getIn(['annotations', 'runbook_url'], true);
-  const hasUrl = isScalar(url) && url.range && String(url.value).trim() !== '';
-  alerts.push({
-    name: String(name.value),
-    runbookUrl: hasUrl ? String(url.value).trim() : undefined,
-    file,
-    nameStart: name.range[0],
-    nameEnd: name.range[1],
-    urlStart: hasUrl ? url.range![0] : undefined,
-    urlEnd: hasUrl ? url.range![1] : undefined,
-  });
+/** Whether an alert names a document: its runbook link leads there, or the file is named after the alert. */
+export function alertNames(alert: AlertRule, config: OpsDocsConfig, doc: string): boolean {
+  const link = runbookLink(alert, config);
+  return (link !== undefined && linkNames(link, doc)) || path.basename(doc, path.extname(doc)).toLowerCase() === alert.name.toLowerCase();
+}
+
+/** `{{- $labels.x -}}`: the action without its trim markers. */
+function trimAction(action: string): string {
+  let text = action.trim();
+  if (text.startsWith('-')) text = text.slice(1);
+  if (text.endsWith('-')) text = text.slice(0, -1);
+  return text.trim();
+}
+
+/** The file part of a forge's file address: after `/blob/<ref>/` (GitHub, GitLab's `/-/blob/`), `/tree/`, `/raw/`, Gitea's `/src/branch/<ref>/`. */
+function forgePath(urlPath: string): string | undefined {
+  const segments = urlPath.split('/');
+  for (let i = 1; i < segments.length - 2; i++) {
+    const kind = segments[i];
+    if (kind === 'blob' || kind === 'tree' || kind === 'raw') return segments.slice(i + 2).join('/') || undefined;
+    if (kind === 'src' && segments[i + 1] === 'branch' && i + 3 < segments.length) return segments.slice(i + 3).join('/') || undefined;
+  }
+  return undefined;
+}
+
+function matcher(file: string): PathMatcher {
+  const resolved = path.resolve(file);
+  if (!resolved.includes(ANY)) return { exact: resolved };
+  const source = toPosix(resolved).split(ANY).map(escapeRegExp).join('[^/]*');
+  return { pattern: new RegExp(`^${source}$`) };
+}
+
+function segmentPattern(segment: string): RegExp {
+  const bare = segment.replace(/\.(?:md|markdown|html?)$/i, '');
+  return new RegExp(`^${bare.split(ANY).map(escapeRegExp).join('[^/]*')}$`, 'i');
+}
+
+function tailMatches(link: RunbookLink, doc: string): boolean {
+  if (link.tail.length === 0) return false;
+  const segments = toPosix(doc).split('/').slice(-link.tail.length);
+  if (segments.length < link.tail.length) return false;
+  segments[segments.length - 1] = segments[segments.length - 1].replace(/\.(?:md|markdown|mdx)$/i, '');
+  return link.tail.every((pattern, i) => pattern.test(segments[i]));
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+function withSlash(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A stray `%` is no escape: the link is taken as written, and reported if it leads nowhere.
+    return text;
+  }
+}
+
+/** The rule files of a workspace and their alerts. */
+export interface AlertSet {
+  /** True when no `alerts` globs name the rule files and they were found by their content. */
+  discovered: boolean;
+  files: RuleFile[];
+  alerts: AlertRule[];
+  /** Whether some alert names some document of the set: computed once, when asked. */
+  namesDocuments?: boolean;
+}
+
+interface Loaded {
+  at: number;
+  set: AlertSet;
+  /**
+   * For rule files found by content: when the tree was last listed, and which files were rule
+   * files then. Listing and reading every YAML file of a large tree is not done on every keystroke.
+   */
+  listedAt?: number;
 }
 
 /**
- * Whether an alert's runbook_url points at a document. A relative URL resolves against the
- * rule file's folder, then the config root. A web address (a docs site, a GitHub blob) points
- * at the document whose path ends with the same last two segments, case and extension aside:
- * `…/runbooks/node/nodefilesystemspacefillingup` is `content/runbooks/node/NodeFilesystemSpaceFillingUp.md`.
+ * By config file, or by root for the built-in defaults: a folder without a config file gets a new
+ * default config on each look-up, and its rule files are still the same.
  */
-export function pointsAt(alert: AlertRule, config: OpsDocsConfig, doc: string): boolean {
-  const url = alert.runbookUrl;
-  if (!url || /\{\{|\$/.test(url)) return false;
-  if (!isWebAddress(url)) return relativeTargets(alert, config).includes(doc);
-  const wanted = urlTail(url);
-  return wanted.length > 0 && sameTail(tail(toPosix(path.relative(config.root, doc)).split('/'), wanted.length), wanted);
-}
-
-/** The document or file a runbook_url names, if it exists. */
-export function runbookTarget(alert: AlertRule, config: OpsDocsConfig, documents: readonly string[], fs: FileSystem): string | undefined {
-  const url = alert.runbookUrl;
-  if (!url || /\{\{|\$/.test(url)) return undefined;
-  if (!isWebAddress(url)) return relativeTargets(alert, config).find((file) => fs.stat(file) === 'file');
-  return documents.find((doc) => pointsAt(alert, config, doc));
-}
-
-/** Whether an alert names a document: its runbook_url points there, or the file is named after the alert. */
-export function alertNames(alert: AlertRule, config: OpsDocsConfig, doc: string): boolean {
-  return pointsAt(alert, config, doc) || path.basename(doc, path.extname(doc)).toLowerCase() === alert.name.toLowerCase();
-}
-
-function isWebAddress(url: string): boolean {
-  return /^[a-z][a-z\d+.-]*:/i.test(url);
-}
-
-function relativeTargets(alert: AlertRule, config: OpsDocsConfig): string[] {
-  let clean: string;
-  try {
-    clean = decodeURI(alert.runbookUrl!.split(/[?#]/)[0]);
-  } catch {
-    return [];
-  }
-  return [path.resolve(path.dirname(alert.file), clean), path.resolve(config.root, clean)];
-}
-
-function urlTail(url: string): string[] {
-  try {
-    return tail(new URL(url).pathname.split('/').filter(Boolean), 2);
-  } catch {
-    return [];
-  }
-}
-
-function tail(segments: string[], count: number): string[] {
-  return segments.slice(-count).map((s) => safeDecode(s).toLowerCase().replace(/\.(md|markdown|html?)$/, ''));
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function sameTail(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
-const loaded = new WeakMap<OpsDocsConfig, { at: number; alerts: AlertRule[] }>();
+const loaded = new Map<string, Loaded & { config: OpsDocsConfig }>();
 const FRESH_MS = 5_000;
+const LISTING_FRESH_MS = 60_000;
 
-/** The alerts of a config's rule files, read through the engine's file system, re-read after a few seconds. */
+/** The rule files a config names (or that its workspace holds) and their alerts, re-read after a few seconds. */
+export function alertSetOf(config: OpsDocsConfig, fs: FileSystem): AlertSet {
+  const key = config.file ?? `defaults:${config.root}`;
+  const known = loaded.get(key);
+  // An edited config file is a new config object: what the old one found no longer holds.
+  const cached = known && (known.config === config || !config.file) ? known : undefined;
+  const now = Date.now();
+  if (cached && now - cached.at < FRESH_MS) return cached.set;
+  const relist = !cached?.listedAt || now - cached.listedAt >= LISTING_FRESH_MS;
+  const { files, discovered } = cached?.set.discovered && !relist ? { files: cached.set.files.map((f) => f.file), discovered: true } : ruleFileCandidates(config);
+  const read = files.map((file) => readCached(file, fs.readFile(file), config, discovered)).filter((f): f is RuleFile => f !== undefined);
+  // Nothing changed: the same set, and what was worked out about it (namesDocuments) still holds.
+  const unchanged = cached && cached.set.discovered === discovered && cached.set.files.length === read.length && read.every((f, i) => f === cached.set.files[i]);
+  const set: AlertSet = unchanged ? cached.set : { discovered, files: read, alerts: read.flatMap((f) => f.alerts) };
+  loaded.set(key, { config, at: now, set, listedAt: discovered ? (relist ? now : cached?.listedAt) : undefined });
+  return set;
+}
+
+/** Rule files as last read, by path: a file is parsed again only when its text changed. */
+const parsed = new Map<string, { text: string | undefined; keys: string; discovered: boolean; ruleFile: RuleFile | undefined }>();
+
+function readCached(file: string, text: string | undefined, config: OpsDocsConfig, discovered: boolean): RuleFile | undefined {
+  const known = parsed.get(file);
+  // What is read of a rule file depends on its text, the annotation keys, and how it was found.
+  const keys = config.alerts.annotations.join('\n');
+  if (known && known.text === text && known.keys === keys && known.discovered === discovered) return known.ruleFile;
+  const ruleFile = readRuleFile(file, text, config, discovered);
+  parsed.set(file, { text, keys, discovered, ruleFile });
+  return ruleFile;
+}
+
+/** Whether any alert of the set leads to, or is named like, a document that the config's `docs` globs find. */
+export function setNamesDocuments(set: AlertSet, config: OpsDocsConfig): boolean {
+  if (set.namesDocuments === undefined) {
+    const documents = set.alerts.length > 0 ? discoverDocuments(config) : [];
+    set.namesDocuments = set.alerts.some((alert) => documents.some((doc) => alertNames(alert, config, doc)));
+  }
+  return set.namesDocuments;
+}
+
 export function alertsOf(config: OpsDocsConfig, fs: FileSystem): AlertRule[] {
-  const cached = loaded.get(config);
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.alerts;
-  const alerts = alertFiles(config).flatMap((file) => readAlertRules(file, fs.readFile(file) ?? ''));
-  loaded.set(config, { at: Date.now(), alerts });
-  return alerts;
+  return alertSetOf(config, fs).alerts;
+}
+
+/** `runbook_url, runbook or link`: the annotation keys, for messages. */
+export function annotationKeys(config: OpsDocsConfig): string {
+  const keys = config.alerts.annotations;
+  return keys.length < 2 ? keys.join('') : `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+}
+
+/** Where the alerts come from, for messages: the config's globs, or the rule files found. */
+export function ruleFilesDescription(config: OpsDocsConfig, set: AlertSet): string {
+  if (!set.discovered) return (config.alerts.files ?? []).join(', ');
+  const count = set.files.length;
+  return `the ${count === 1 ? 'rule file' : `${count} rule files`} found in the workspace`;
 }

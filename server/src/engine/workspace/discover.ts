@@ -26,7 +26,8 @@ export function discoverDocuments(config: OpsDocsConfig, under: string = config.
     .sort();
 }
 
-function gitignoreOf(root: string): (relative: string) => boolean {
+/** What the root's .gitignore excludes, by path relative to the root. */
+export function gitignoreOf(root: string): (relative: string) => boolean {
   let text: string;
   try {
     text = fs.readFileSync(path.join(root, '.gitignore'), 'utf8');
