@@ -1,8 +1,9 @@
 /**
- * What OpsDocs reports on real runbook collections (../shared/corpora), each with a config that
- * describes its conventions (bench/corpora/<name>.opsdocs.yaml): findings per rule, and each
+ * What OpsDocs reports on real runbook collections (../shared/corpora), each with the config that
+ * describes its conventions (bench/corpora/<name>.opsdocs.yaml) or, without one, as a new user
+ * runs it (built-in defaults): findings per rule, and each
  * command-, example-, diagram- and link- finding in full, for a reader to judge.
- * Usage: npm run build && node --import tsx bench/corpora-precision.ts
+ * Usage: npm run build && [OPSDOCS_CORPORA=/path/to/corpora] node --import tsx bench/corpora-precision.ts
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,8 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.join(__dirname, '..');
-const corpora = path.join(repo, '..', 'shared', 'corpora');
-const SHOWN = /^(command|example|diagram|link)-/;
+// OPSDOCS_CORPORA names the collections' folder when the checkout is not beside ../shared (a worktree).
+const corpora = process.env.OPSDOCS_CORPORA ?? path.join(repo, '..', 'shared', 'corpora');
+const SHOWN = /^(command|example|diagram|link|code)-/;
 
 interface Report {
   files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; line: number; message: string }> }>;
@@ -21,7 +23,8 @@ function validate(collection: string): Report {
   // A copy, so that the collection's config sits at its root (the root of `/` links and scripts).
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-corpus-'));
   fs.cpSync(path.join(corpora, collection), copy, { recursive: true });
-  fs.copyFileSync(path.join(__dirname, 'corpora', `${collection}.opsdocs.yaml`), path.join(copy, '.opsdocs.yaml'));
+  const config = path.join(__dirname, 'corpora', `${collection}.opsdocs.yaml`);
+  if (fs.existsSync(config)) fs.copyFileSync(config, path.join(copy, '.opsdocs.yaml'));
   const result = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'validate', '.', '--format', 'json'], { cwd: copy, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   fs.rmSync(copy, { recursive: true, force: true });
   return JSON.parse(result.stdout) as Report;
@@ -31,7 +34,7 @@ if (!fs.existsSync(corpora)) {
   console.log('../shared/corpora is absent: nothing to measure');
   process.exit(0);
 }
-for (const collection of fs.readdirSync(corpora).filter((name) => fs.existsSync(path.join(__dirname, 'corpora', `${name}.opsdocs.yaml`)))) {
+for (const collection of fs.readdirSync(corpora).filter((name) => fs.statSync(path.join(corpora, name)).isDirectory())) {
   const report = validate(collection);
   const perRule = new Map<string, number>();
   for (const file of report.files) for (const d of file.diagnostics) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
