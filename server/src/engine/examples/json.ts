@@ -45,19 +45,36 @@ export function jsonProblem(text: string, withComments: boolean): ExampleProblem
   const outside = (span: Span) => !strings.some((s) => span.start < s.end && span.end > s.start);
   const elisions = elisionSpans(text).filter(outside);
   const masked = maskElisions(maskSpans(text, fillIns(text).filter(outside), jsonString), elisions);
-  if (isJsonLines(masked, withComments)) return undefined;
+  if (isJsonLines(masked)) return recordProblem(masked, withComments);
   const members = startsWithMember(masked);
   // Members alone are read inside the object they were cut from; offsets shift back by its `{`.
   const parsed = members ? `{${masked}\n}` : masked;
   const excerpt = members || elisions.length > 0;
   const errors = parseErrors(parsed, withComments || excerpt);
   const shift = members ? 1 : 0;
-  const error = errors.find((e) => !followsElision(masked, elisions, e.offset - shift));
-  if (!error) return undefined;
-  const start = Math.min(Math.max(error.offset - shift, 0), Math.max(text.length - 1, 0));
+  const error = errors.find((e) => !(EXCUSED_BY_ELISION.has(printParseErrorCode(e.error)) && followsElision(masked, elisions, e.offset - shift)));
+  return error && problemAt(text, error, -shift);
+}
+
+/** What an elision leaves behind: a missing or extra comma, a missing value, a bracket closed early. */
+const EXCUSED_BY_ELISION = new Set(['CommaExpected', 'PropertyNameExpected', 'ValueExpected', 'CloseBraceExpected', 'CloseBracketExpected']);
+
+function problemAt(text: string, error: ParseError, shift: number): ExampleProblem {
+  const start = Math.min(Math.max(error.offset + shift, 0), Math.max(text.length - 1, 0));
   // A `# note` line is a comment to its writer; jsonc-parser sees a stray character.
   const code = HASH_LINE.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start + 1)) ? 'InvalidCommentToken' : printParseErrorCode(error.error);
   return { message: `Invalid JSON: ${REASONS[code] ?? 'syntax error'}`, start, end: start + Math.max(Math.min(error.length, text.length - start), 1) };
+}
+
+/** The first fault of JSON Lines: of the first record that does not parse. */
+function recordProblem(text: string, withComments: boolean): ExampleProblem | undefined {
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const error = HASH_LINE.test(line) ? undefined : parseErrors(line, withComments)[0];
+    if (error) return problemAt(text, error, lineStart);
+    lineStart += line.length + 1;
+  }
+  return undefined;
 }
 
 /** Whether a text is one JSON value (no comments), as a transcript's output may hold: jsonc-parser only. */
@@ -103,13 +120,13 @@ function startsWithMember(text: string): boolean {
   return /^\s*"(?:[^"\\\n]|\\.)*"\s*:/.test(text);
 }
 
-/** One value a line (objects or arrays), with blank and `#` comment lines between. */
-function isJsonLines(text: string, withComments: boolean): boolean {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const records = lines.filter((line) => !HASH_LINE.test(line));
-  const commented = records.length < lines.length;
-  if (records.length < 2 || (!commented && parseErrors(text, withComments).length === 0)) return false;
-  return records.every((line) => /^\s*[[{]/.test(line) && parseErrors(line, withComments).length === 0);
+/**
+ * One value a line, two lines at least, blank and `#` comment lines between: each record an object
+ * or an array on its own line. (A document over several lines has lines that open or close it only.)
+ */
+function isJsonLines(text: string): boolean {
+  const records = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !HASH_LINE.test(line));
+  return records.length >= 2 && records.every((line) => /^\s*(?:\{.*\}|\[.*\])\s*$/.test(line));
 }
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its two values used here.

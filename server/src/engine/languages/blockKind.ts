@@ -4,6 +4,7 @@
  * code-language reports the rest.
  */
 import type { CodeBlock } from '../document/codeBlocks';
+import { closest } from '../closest';
 import { programOf, readsAsCommand } from '../shell/commandLike';
 import { COMMON_TOOLS } from '../shell/knownCommands';
 import { LineLexer } from '../shell/lineLexer';
@@ -95,7 +96,7 @@ export function readsAsShell(text: string): boolean {
       lexer.read(line);
       continue;
     }
-    if (readsAsCommand(line)) {
+    if (readsAsCommand(line) || misspeltTool(line)) {
       if (readsAsCommand(line, true) && COMMON_TOOLS.has(programOf(line) ?? '')) tools++;
       previous = 'command';
       lexer.read(line);
@@ -104,6 +105,12 @@ export function readsAsShell(text: string): boolean {
     } else return false;
   }
   return tools > 0 && contentLanguage(text) === undefined;
+}
+
+/** `kubeclt get pods`: a near miss of a known tool, given arguments, is a command with a typo in it. */
+function misspeltTool(line: string): boolean {
+  const program = programOf(line) ?? '';
+  return program.length >= 4 && /^[a-z][\w.-]*$/.test(program) && readsAsCommand(line.replace(program, closest(program, COMMON_TOOLS) ?? program), true);
 }
 
 /** The label a misspelt one meant, when the block's text is that language (`bsh` holding commands: `bash`). */

@@ -16,8 +16,8 @@ const OUTPUT_LINES: readonly RegExp[] = [
   /^\s*\[?\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d|\b)/,
   // logfmt with a level or a time: `level=error ts=… msg="…"`, `time="2024-…" level=info …`
   /^\s*(?:level|lvl|ts|time|timestamp)=\S+\s+\w+=/,
-  // `[errno 13] RADOS permission denied`, `[51717.039319] INFO: task …`: a bracketed tag, then text (`[ -f x ]` has a space)
-  /^\s*\[[^\s[\]][^\]\n]*\][ \t]+\S/,
+  // `[errno 13] RADOS permission denied`, `[+]etcd ok`: a bracketed tag, then text (`[ -f x ]` has a space)
+  /^\s*\[[^\s[\]][^\]\n]*\](?:[ \t]+\S|\w)/,
   // mount's report: `/dev/rbd0 on /mnt type ext4 (rw,relatime)`
   /^\s*\S+ on \S+(?: type \S+)? \(/,
   // `[INFO] …`, `INFO[0000] …`
