@@ -52,7 +52,7 @@ function classify(block: CodeBlock): BlockKind {
  * block starts with one.
  */
 const OUTPUT_INTRO =
-  /\b(?:(?:example|sample|expected|typical|resulting)\s+output|output\s+(?:is|will\s+be|should\s+be|would\s+be|looks?|will\s+look|should\s+look|similar|resembles)|output\s+(?:like|similar\s+to)|should\s+(?:look|be)\s+(?:like|similar\s+to)|(?:following|below)\s+(?:output|error|message|warning|log|response)|(?:error|message|warning)\s+(?:like|similar\s+to))\b|^\s*(?:output|result|response)s?\s*:?\s*$/i;
+  /\b(?:(?:example|sample|expected|typical|resulting)\s+output|output\s+(?:is|will\s+be|should\s+be|would\s+be|looks?|will\s+look|should\s+look|similar|resembles)|output\s+(?:like|similar\s+to)|should\s+(?:look|be)\s+(?:like|similar\s+to)|(?:following|below)\s+(?:output|error|message|warning|log|response)|(?:error|message|warning)\s+(?:like|similar\s+to))\b|^(?:output|result|response)s?(?: ?:)?$/i;
 const WEAK_OUTPUT_INTRO = /\b(?:(?:should|will|would)\s+(?:output|print)|you\s+(?:should|will)\s+see|(?:outputs?|prints?|returns?|displays?)\s+(?:something\s+)?(?:like|similar\s+to))\b/i;
 const RUN_WORDS = /\b(?:run|running|execute|type|enter|following\s+command|this\s+command\s+(?:will|to))\b/i;
 

@@ -94,32 +94,29 @@ function readsAsHttp(text: string): boolean {
 }
 
 /** How SQL statements start, in any case: structures no shell command has (`SELECT … FROM`, `INSERT INTO`). */
-const SQL_STATEMENT = new RegExp(
-  '^(?:' +
-    [
-      'SELECT\\b[\\s\\S]*\\bFROM\\b',
-      'WITH\\s+\\w+\\s+AS\\s*\\(',
-      'INSERT\\s+INTO\\b',
-      'UPDATE\\s+[\\w."]+\\s+SET\\b',
-      'DELETE\\s+FROM\\b',
-      '(?:CREATE|DROP|ALTER)\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX|DATABASE|SCHEMA|VIEW|USER|ROLE|EXTENSION|SEQUENCE|FUNCTION|TRIGGER|PUBLICATION|SUBSCRIPTION|TABLESPACE|MATERIALIZED\\s+VIEW)\\b',
-      'GRANT\\s+[\\w\\s,]+\\s+(?:ON|TO)\\b',
-      'REVOKE\\s+[\\w\\s,]+\\s+(?:ON|FROM)\\b',
-      'EXPLAIN\\s+(?:ANALYZE\\s+)?(?:SELECT|INSERT|UPDATE|DELETE|WITH)\\b',
-      '\\\\[a-z]+',
-    ].join('|') +
-    ')',
-  'i',
-);
+const SQL_STATEMENT =
+  /^(?:SELECT\b[\s\S]*\bFROM\b|WITH\s+\w+\s+AS\s*\(|INSERT\s+INTO\b|UPDATE\s+[\w."]+\s+SET\b|DELETE\s+FROM\b|(?:CREATE|DROP|ALTER)\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|DATABASE|SCHEMA|VIEW|USER|ROLE|EXTENSION|SEQUENCE|FUNCTION|TRIGGER|PUBLICATION|SUBSCRIPTION|TABLESPACE|MATERIALIZED\s+VIEW)\b|GRANT\b[^;]*\b(?:ON|TO)\b|REVOKE\b[^;]*\b(?:ON|FROM)\b|EXPLAIN\s+(?:ANALYZE\s+)?(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b|\\[a-z]+)/i;
 /** Shorter statements, taken in upper case only: `select x in …` is a shell loop, `SELECT 1;` is SQL. */
 const SQL_KEYWORD_STATEMENT = /^(?:SELECT\s+[\w(*'"]|TRUNCATE\s+(?:TABLE\s+)?[\w."]+|SHOW\s+[A-Z_]+|VACUUM|ANALYZE|REINDEX|BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|SET\s+(?:GLOBAL\s+|SESSION\s+)?[\w.]+\s*(?:=|TO)\s*\S|USE\s+\w+|FLUSH\s+PRIVILEGES|CALL\s+[\w.]+\s*\()/;
 
 /** Every statement (split at `;`, comments dropped) reads as SQL, and one at least is more than a meta-command. */
 function readsAsSql(text: string): boolean {
-  const code = text.replace(/--.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const code = withoutBlockComments(text).replace(/--.*$/gm, '');
   const statements = code.split(/;[ \t]*(?:\r?\n|$)|\n(?=[ \t]*\\)/).map((s) => s.trim()).filter(Boolean);
   const isStatement = (statement: string) => SQL_STATEMENT.test(statement) || SQL_KEYWORD_STATEMENT.test(statement);
   return statements.length > 0 && statements.every(isStatement) && statements.some((statement) => !/^\\/.test(statement));
+}
+
+/** The text without its `/* … *\/` comments (found by index: a regex would rescan an unclosed one from every start). */
+function withoutBlockComments(text: string): string {
+  let result = '';
+  let at = 0;
+  for (let start = text.indexOf('/*'); start >= 0; start = text.indexOf('/*', at)) {
+    const end = text.indexOf('*/', start + 2);
+    result += text.slice(at, start);
+    at = end < 0 ? text.length : end + 2;
+  }
+  return result + text.slice(at);
 }
 
 /**
@@ -129,6 +126,11 @@ function readsAsSql(text: string): boolean {
 function readsAsProse(text: string): boolean {
   const lines = contentLines(text);
   const words = lines.join(' ').split(/\s+/).length;
-  const sentence = (line: string) => /^\s*(?:[-*] |\d+\. )?[A-Z][a-z]*(?:[ ,;:'’()"-]+[\w'’.-]*)+[.:!?]?\s*$/.test(line) && !/[$|=\/\\`<>{}[\]&]|--/.test(line);
-  return words >= 6 && lines.every(sentence) && lines.some((line) => /[.:!?]\s*$/.test(line)) && !lines.some((line) => readsAsCommand(line.trim()));
+  return words >= 6 && lines.every(isSentence) && lines.some((line) => /[.:!?]\s*$/.test(line)) && !lines.some((line) => readsAsCommand(line.trim()));
+}
+
+/** A capitalised word, then words and punctuation, none of the characters shell needs. */
+function isSentence(line: string): boolean {
+  const words = line.trim().replace(/^(?:[-*]|\d+\.) /, '').split(/\s+/);
+  return words.length >= 2 && /^[A-Z][a-z]*[,;:]?$/.test(words[0]) && words.every((word) => /^["'’(]?[\w'’.-]*[)"'’]?[,;:.!?]?$/.test(word));
 }

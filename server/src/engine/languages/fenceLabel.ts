@@ -1,9 +1,10 @@
 /**
  * Fence labels: which a renderer knows (GitHub Linguist's names, aliases, extensions and
- * interpreters, from linguist-languages, and the labels of other highlighters), and which known
- * label a misspelt one most likely meant.
+ * interpreters, generated from linguist-languages by scripts/fence-labels.mjs, and the labels of
+ * other highlighters), and which known label a misspelt one most likely meant.
  */
 import { closest } from '../closest';
+import LINGUIST_LABELS from './fenceLabels.json';
 
 /** Labels that Pygments, Chroma or highlight.js know and Linguist does not. */
 const OTHER_HIGHLIGHTERS = [
@@ -19,22 +20,8 @@ let known: Set<string> | undefined;
 
 /** Whether any renderer knows the label (case-insensitive). */
 export function isKnownLabel(label: string): boolean {
-  known ??= knownLabels();
+  known ??= new Set([...LINGUIST_LABELS, ...OTHER_HIGHLIGHTERS]);
   return known.has(label.toLowerCase());
-}
-
-function knownLabels(): Set<string> {
-  // Loaded on the first unusual label: most documents use a handful of common ones.
-  const languages = require('linguist-languages') as Record<string, { name: string; aliases?: readonly string[]; extensions?: readonly string[]; interpreters?: readonly string[] }>;
-  const labels = new Set(OTHER_HIGHLIGHTERS);
-  for (const language of Object.values(languages)) {
-    labels.add(language.name.toLowerCase());
-    labels.add(language.name.toLowerCase().replace(/ /g, '-'));
-    for (const alias of language.aliases ?? []) labels.add(alias.toLowerCase());
-    for (const extension of language.extensions ?? []) labels.add(extension.slice(1).toLowerCase());
-    for (const interpreter of language.interpreters ?? []) labels.add(interpreter.toLowerCase());
-  }
-  return labels;
 }
 
 /** The correctable label an unknown one is a near miss of (`shel` → `shell`, `bsh` → `bash`). */

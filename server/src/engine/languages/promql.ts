@@ -5,9 +5,9 @@
 import type { LRParser } from '@lezer/lr';
 import { fillIns, maskSpans } from '../examples/fillIns';
 
-/** `metric{label="x"}`, `[5m]`, `sum by (job) (`, `rate(`, `histogram_quantile(`: what only queries hold. */
+/** `{label="x"`, `[5m]`, `sum by (job) (`, `rate(`, `histogram_quantile(`: what only queries hold. */
 const PROMQL_LOOK =
-  /[a-zA-Z_:][\w:]*\s*\{\s*[a-zA-Z_]\w*\s*(?:=~|!~|!=|=)\s*["'`]|\[\d+(?:ms|[smhdwy])(?::\d*(?:ms|[smhdwy])?)?\]|\b(?:sum|avg|min|max|count|topk|bottomk|quantile|stddev|count_values|group)\s*(?:(?:by|without)\s*\([^)]*\)\s*)?\(|\b(?:rate|irate|increase|delta|deriv|histogram_quantile|predict_linear|absent|label_replace|\w+_over_time)\s*\(/;
+  /\{\s*[a-zA-Z_]\w*\s*(?:=~|!~|!=|=)\s*["'`]|\[\d+(?:ms|[smhdwy])(?::\d*(?:ms|[smhdwy])?)?\]|\b(?:sum|avg|min|max|count|topk|bottomk|quantile|stddev|count_values|group)\s*(?:(?:by|without)\s*\([^()]{0,200}\)\s*)?\(|\b(?:rate|irate|increase|delta|deriv|histogram_quantile|predict_linear|absent|label_replace|[a-z]+_over_time)\s*\(/;
 
 let parser: LRParser | undefined;
 

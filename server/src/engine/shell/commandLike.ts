@@ -19,7 +19,9 @@ const PROGRAM_PATH = /^(?:\/|\.{1,2}\/|~\/)[\w@%+./-]+$/;
 
 /** The words of a line, up to a comment. */
 function wordsOf(text: string): string[] {
-  return text.replace(/(^|\s)#.*$/, '').trim().split(/\s+/).filter(Boolean);
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const comment = words.findIndex((word) => word.startsWith('#'));
+  return comment < 0 ? words : words.slice(0, comment);
 }
 
 /** The program a line runs, after `VAR=value` assignments and prefixes such as `sudo`. */

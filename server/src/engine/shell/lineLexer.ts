@@ -57,15 +57,19 @@ export class LineLexer {
       quoteStart = at;
     };
     if (this.quote !== '') quoteStart = 0;
+    // The last character of code on the line (outside quotes and comments): `|` or `&&` there carry on.
+    let last = -1;
     while (i < line.length) {
       const c = line[i];
       if (this.quote === "'") {
         if (c === "'") this.close(quoted, quoteStart, i);
+        last = i;
         i++;
       } else if (this.quote !== '') {
         if (c === '\\') i += 2;
         else {
           if ((this.quote === '"' && c === '"') || (this.quote === '`' && c === '`') || (this.quote === "$'" && c === "'")) this.close(quoted, quoteStart, i);
+          last = i;
           i++;
         }
       } else if (c === '\\') {
@@ -83,12 +87,13 @@ export class LineLexer {
       } else {
         if (c === '(') this.depth++;
         else if (c === ')') this.depth = Math.max(0, this.depth - 1);
-        else if (/[a-z]/.test(c) && (i === 0 || /[\s;|&(]/.test(line[i - 1]))) this.keyword(line.slice(i));
+        else if ((c === 'c' || c === 'e') && (i === 0 || /[\s;|&(]/.test(line[i - 1]))) this.keyword(line, i);
+        if (c !== ' ' && c !== '\t') last = i;
         i++;
       }
     }
     if (this.quote !== '') quoted.push({ start: quoteStart, end: line.length });
-    if (this.quote === '' && /(?:\||&&)[ \t]*(?:#.*)?$/.test(line.replace(/'[^']*'|"[^"]*"/g, ''))) this.trailingOperator = true;
+    if (this.quote === '' && (line[last] === '|' || (line[last] === '&' && line[last - 1] === '&'))) this.trailingOperator = true;
     if (this.quote === '' && this.pendingHereDocs.length > 0) this.hereDoc = this.pendingHereDocs.shift();
     return quoted;
   }
@@ -99,9 +104,10 @@ export class LineLexer {
   }
 
   /** `case … in` opens patterns (`1)` is one), `esac` closes them. */
-  private keyword(rest: string): void {
-    if (/^case\s/.test(rest)) this.caseDepth++;
-    else if (/^esac\b/.test(rest)) this.caseDepth = Math.max(0, this.caseDepth - 1);
+  private keyword(line: string, at: number): void {
+    const after = line[at + 4];
+    if (line.startsWith('case', at) && (after === ' ' || after === '\t')) this.caseDepth++;
+    else if (line.startsWith('esac', at) && (after === undefined || !/\w/.test(after))) this.caseDepth = Math.max(0, this.caseDepth - 1);
   }
 }
 

@@ -39,7 +39,7 @@ const OUTPUT_LINES: readonly RegExp[] = [
   // Trees and tables: `├── x`, `|-- x`, `` `-- x ``, `+----+`, `| a | b |`, `-----  ----`
   TREE_BRANCH,
   /^\s*\|.*\|\s*$/,
-  /^\s*[-=+|: ]*-{3,}[-=+|: ]*$/,
+  /^(?=.*---)[-=+|:\s]+$/,
   // kubectl's reports: `pod/api-0 created`, `deployment.apps/api condition met`, `deployment "api" successfully rolled out`
   /^\s*[a-z][\w.-]*\/[\w.:-]+ (?:created|configured|unchanged|deleted|patched|labeled|annotated|cordoned|uncordoned|drained|evicted|restarted|rolled back|scaled|exposed|tainted|untainted|serverside-applied|condition met|edited|replaced|autoscaled)\b/,
   /^\s*[a-z][\w.-]* "[^"]+" (?:successfully|created|deleted|configured|unchanged)\b/,

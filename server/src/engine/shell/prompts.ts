@@ -7,19 +7,7 @@
  * `$ `, `% `, `❯ `, `$> `; `user@host:~$ `, `root@pod:/# `; `[root@host dir]# `, `[ceph: root@host /]# `, `[cluster-1]$ `;
  * `sh-5.1# `, `bash-4.4$ `; `mbp:~ user$ `; each optionally after a virtualenv's `(venv) `.
  */
-const SHELL_PROMPT = new RegExp(
-  '^[ \\t]*(?:\\([\\w.-]+\\)[ \\t]+)?(?:' +
-    [
-      '\\$>?',
-      '%',
-      '❯',
-      '[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?[$#]',
-      '\\[[^\\]\\n]+\\][$#]',
-      '(?:ba|z|k|da)?sh-\\d+(?:\\.\\d+)*[$#]',
-      '[\\w.-]+:\\S* [\\w.-]+[$#]',
-    ].join('|') +
-    ')(?:[ \\t]|$)',
-);
+const SHELL_PROMPT = /^[ \t]*(?:\([\w.-]+\)[ \t]+)?(?:\$>?|%|❯|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\[[^\]\n]+\][$#]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*[$#]|[\w.-]+:\S* [\w.-]+[$#])(?:[ \t]|$)/;
 
 /** `# ` at the start of a line: root's prompt in a console transcript, else a comment. */
 const ROOT_PROMPT = /^[ \t]*#(?:[ \t]|$)/;
@@ -29,18 +17,7 @@ const ROOT_PROMPT = /^[ \t]*#(?:[ \t]|$)/;
  * `sqlite> `, redis (`127.0.0.1:6379> `), `irb(main):001:0> `, `gpg/card> `, mongo (`rs0:PRIMARY> `),
  * `MariaDB [(none)]> `, `(gdb) `, python's `>>> `, PowerShell's `PS C:\> `.
  */
-const OTHER_PROMPT = new RegExp(
-  '^[ \\t]*(?:' +
-    [
-      '[\\w.-]+[=\\-(\'"][#>]',
-      '(?!\\d+>)[\\w.:/@-]*(?:\\([\\w.:]*\\)[\\w.:]*)?[\\w)\\]]>',
-      'MariaDB \\[[^\\]\\n]*\\]>',
-      '\\((?:gdb|lldb|[Pp]db|cmd)\\)',
-      '>>>',
-      '(?:PS )?[A-Za-z]:\\\\[^>\\n]*>',
-    ].join('|') +
-    ')(?:[ \\t]|$)',
-);
+const OTHER_PROMPT = /^[ \t]*(?:[\w.-]+[=\-('"][#>]|(?!\d+>)[\w.:/@-]*(?:\([\w.:]*\)[\w.:]*)?[\w)\]]>|MariaDB \[[^\]\n]*\]>|\((?:gdb|lldb|[Pp]db|cmd)\)|>>>|(?:PS )?[A-Za-z]:\\[^>\n]*>)(?:[ \t]|$)/;
 
 export type Prompt = { kind: 'shell' | 'root'; length: number } | { kind: 'other' };
 
