@@ -4,6 +4,7 @@
  * code-language reports the rest.
  */
 import type { CodeBlock } from '../document/codeBlocks';
+import { RecentCache } from '../recentCache';
 import { closest } from '../closest';
 import { programOf, readsAsCommand } from '../shell/commandLike';
 import { COMMON_TOOLS } from '../shell/knownCommands';
@@ -24,13 +25,15 @@ export type BlockKind =
   | { kind: 'other-language'; language: ContentLanguage }
   | { kind: 'not-shell' };
 
-const kinds = new WeakMap<CodeBlock, BlockKind>();
+/** Kinds by what decides them, so that an edit elsewhere in the document classifies no block again. */
+const recent = new RecentCache<string, BlockKind>(5000);
 
 export function blockKind(block: CodeBlock): BlockKind {
-  let kind = kinds.get(block);
+  const key = `${block.lang}\0${block.label ? 'fenced' : 'indented'}\0${SHELL_LABELS.has(block.lang) ? lastSentence(block.intro) : ''}\0${block.value}`;
+  let kind = recent.get(key);
   if (!kind) {
     kind = classify(block);
-    kinds.set(block, kind);
+    recent.set(key, kind);
   }
   return kind;
 }

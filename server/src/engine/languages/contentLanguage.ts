@@ -7,8 +7,9 @@
 import { parseAllDocuments, isMap, isSeq, type Document } from 'yaml';
 import { fillIns, maskSpans } from '../examples/fillIns';
 import { jsonProblem } from '../examples/json';
-import { readsAsCommand } from '../shell/commandLike';
-import { readsAsPromql } from './promql';
+import { programOf, readsAsCommand } from '../shell/commandLike';
+import { COMMON_TOOLS } from '../shell/knownCommands';
+import { hasPromqlLook, readsAsPromql } from './promql';
 
 export interface ContentLanguage {
   /** How a message names it: "PromQL", "a Go template". */
@@ -30,7 +31,9 @@ const DETECTORS: ReadonlyArray<{ language: ContentLanguage; test: (text: string)
 
 /** The language a text plainly is, other than shell; undefined when it may well be shell. */
 export function contentLanguage(text: string): ContentLanguage | undefined {
-  if (text.trim() === '') return undefined;
+  const first = contentLines(text).find((line) => !/^\s*#/.test(line));
+  // A block that starts by running a tool (`kubectl …`; not a builtin such as `select`, nor `sum by (job) (…)`) is shell.
+  if (first === undefined || (COMMON_TOOLS.has(programOf(first) ?? '') && readsAsCommand(first) && !hasPromqlLook(first))) return undefined;
   return DETECTORS.find((detector) => detector.test(text))?.language;
 }
 
@@ -71,11 +74,15 @@ function readsAsYaml(text: string): boolean {
   return structured && !lines.some((line) => !/^\s/.test(line) && readsAsCommand(line, true));
 }
 
-/** `[section]` headers and `key = value` lines (spaces around `=`: in shell that would be a command `key`). */
+/**
+ * `[section]` headers and `key = value` lines (Ceph's keys have spaces: `mon host = …`), a header
+ * or a spaced `=` at least: in shell, `key = value` would run a command `key`.
+ */
 function readsAsIni(text: string): boolean {
   const lines = contentLines(text).filter((line) => !/^\s*[;#]/.test(line) && !/^\s*(?:\.\.\.|…)\s*$/.test(line));
-  const pairs = lines.filter((line) => /^\s*[\w.-]+ = \S/.test(line)).length;
-  return lines.length >= 2 && pairs > 0 && lines.every((line) => /^\s*\[[\w .:-]+\]\s*$/.test(line) || /^\s*[\w.-]+\s*=\s*\S?/.test(line));
+  const section = (line: string) => /^\s*\[[\w.:-][\w .:-]*\]\s*$/.test(line);
+  const pair = (line: string) => /^\s*[\w.-]+(?:\s[\w.-]+)*\s*=/.test(line);
+  return lines.length >= 2 && lines.every((line) => section(line) || pair(line)) && lines.some((line) => section(line) || /\s=\s/.test(line)) && lines.some(pair);
 }
 
 /** Template actions from the first line on: `{{ define "x" }}`, `{{ range .Alerts }}…{{ end }}`. */

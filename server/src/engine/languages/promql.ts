@@ -11,8 +11,12 @@ const PROMQL_LOOK =
 
 let parser: LRParser | undefined;
 
+export function hasPromqlLook(text: string): boolean {
+  return PROMQL_LOOK.test(text);
+}
+
 export function readsAsPromql(text: string): boolean {
-  if (!PROMQL_LOOK.test(text)) return false;
+  if (!hasPromqlLook(text)) return false;
   // Dashboard variables and alert templates stand for values; `#` comments are PromQL's own.
   const masked = maskSpans(text, fillIns(text), (length) => 'x'.repeat(length)).replace(/\$\w+/g, (v) => 'x'.repeat(v.length));
   parser ??= (require('@prometheus-io/lezer-promql') as { parser: LRParser }).parser;

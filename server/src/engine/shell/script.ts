@@ -161,7 +161,7 @@ function maskPlaceholders(text: string): Pick<ShellScript, 'text' | 'placeholder
   const placeholders: ShellScript['placeholders'] = [];
   const spans: Array<Span & { name: string }> = [];
   for (const match of text.matchAll(PLACEHOLDER)) spans.push({ start: match.index!, end: match.index! + match[0].length, name: match[1] });
-  for (const quoted of quotedSpans(text)) {
+  for (const quoted of text.includes('<') ? quotedSpans(text) : []) {
     for (const match of text.slice(quoted.start, quoted.end).matchAll(QUOTED_PLACEHOLDER)) {
       const start = quoted.start + match.index!;
       if (!spans.some((s) => s.start < start + match[0].length && s.end > start)) spans.push({ start, end: start + match[0].length, name: match[1] ?? match[2] });
