@@ -36,10 +36,16 @@ if (!fs.existsSync(corpora)) {
 }
 for (const collection of fs.readdirSync(corpora).filter((name) => fs.statSync(path.join(corpora, name)).isDirectory())) {
   const report = validate(collection);
-  const perRule = new Map<string, number>();
-  for (const file of report.files) for (const d of file.diagnostics) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
-  console.log(`\n${collection}: ${report.files.length} documents`);
-  for (const [rule, count] of [...perRule].sort()) console.log(`  ${rule.padEnd(24)} ${count}`);
+  const perRule = new Map<string, Record<string, number>>();
+  for (const file of report.files) {
+    for (const d of file.diagnostics) {
+      const counts = perRule.get(d.rule) ?? { error: 0, warning: 0, info: 0 };
+      counts[d.severity]++;
+      perRule.set(d.rule, counts);
+    }
+  }
+  console.log(`\n${collection}: ${report.files.length} documents${fs.existsSync(path.join(__dirname, 'corpora', `${collection}.opsdocs.yaml`)) ? '' : ' (no config)'}`);
+  for (const [rule, c] of [...perRule].sort()) console.log(`  ${rule.padEnd(24)} ${String(c.error + c.warning + c.info).padStart(4)}  (${c.error} errors, ${c.warning} warnings, ${c.info} infos)`);
   for (const file of report.files) {
     for (const d of file.diagnostics.filter((x) => SHOWN.test(x.rule))) console.log(`    ${file.path}:${d.line} ${d.severity} ${d.rule}: ${d.message}`);
   }

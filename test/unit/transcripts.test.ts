@@ -15,7 +15,7 @@ function commandsOf(value: string, lang = 'bash'): string[] {
 
 describe('transcripts', () => {
   it('find every shell prompt form on any line, and keep the command after it', () => {
-    const prompts = ['$ ', '% ', '❯ ', '$> ', 'ops@bastion:~$ ', 'root@pod-7:/# ', '[root@db-1 data]# ', 'sh-5.1# ', 'bash-4.4$ ', 'mbp:~ ops$ ', '(venv) $ '];
+    const prompts = ['$ ', '% ', '❯ ', '$> ', 'ops@bastion:~$ ', 'root@pod-7:/# ', '[root@db-1 data]# ', 'sh-5.1# ', 'bash-4.4$ ', 'mbp:~ ops$ ', 'mon-a# ', '(venv) $ '];
     for (const prompt of prompts) {
       assert.deepEqual(commandsOf(`ls -l /srv\ntotal 0\n${prompt}uptime\n 10:00:01 up 3 days`), ['uptime'], prompt);
     }

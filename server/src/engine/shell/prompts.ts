@@ -5,9 +5,9 @@
 
 /**
  * `$ `, `% `, `❯ `, `$> `; `user@host:~$ `, `root@pod:/# `; `[root@host dir]# `, `[ceph: root@host /]# `, `[cluster-1]$ `;
- * `sh-5.1# `, `bash-4.4$ `; `mbp:~ user$ `; each optionally after a virtualenv's `(venv) `.
+ * `sh-5.1# `, `bash-4.4$ `; `mbp:~ user$ `, `mon-a# `; each optionally after a virtualenv's `(venv) `.
  */
-const SHELL_PROMPT = /^[ \t]*(?:\([\w.-]+\)[ \t]+)?(?:\$>?|%|❯|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\[[^\]\n]+\][$#]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*[$#]|[\w.-]+:\S* [\w.-]+[$#])(?:[ \t]|$)/;
+const SHELL_PROMPT = /^[ \t]*(?:\([\w.-]+\)[ \t]+)?(?:\$>?|%|❯|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\[[^\]\n]+\][$#]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*[$#]|[\w.-]+:\S* [\w.-]+[$#]|[\w.-]*\w[$#](?=[ \t]))(?:[ \t]|$)/;
 
 /** `# ` at the start of a line: root's prompt in a console transcript, else a comment. */
 const ROOT_PROMPT = /^[ \t]*#(?:[ \t]|$)/;
