@@ -23,6 +23,8 @@ describe('transcripts', () => {
 
   it('read `# ` as root’s prompt in a console transcript only, and as a comment in a script', () => {
     assert.deepEqual(commandsOf('# systemctl is-active nginx\nactive', 'console'), ['systemctl is-active nginx']);
+    assert.deepEqual(commandsOf('toolbox-1 # rbd ls replicapool\nimage-1', 'console'), ['rbd ls replicapool']);
+    assert.deepEqual(commandsOf('ls /srv # the data\nkubectl get pods # and the pods', 'console'), ['ls /srv # the data', 'kubectl get pods # and the pods']);
     assert.deepEqual(commandsOf('# Make sure the pod is gone first\nkubectl get pods', 'console'), ['# Make sure the pod is gone first', 'kubectl get pods']);
     assert.deepEqual(commandsOf('$ id -u\n0\n# make sure the disk is the right one\n# lsblk -f', 'console'), ['id -u', 'lsblk -f']);
   });

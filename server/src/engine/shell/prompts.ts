@@ -9,8 +9,11 @@
  */
 const SHELL_PROMPT = /^[ \t]*(?:\([\w.-]+\)[ \t]+)?(?:\$>?|%|❯|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\[[^\]\n]+\][$#]|(?:ba|z|k|da)?sh-\d+(?:\.\d+)*[$#]|[\w.-]+:\S* [\w.-]+[$#]|[\w.-]*\w[$#](?=[ \t]))(?:[ \t]|$)/;
 
-/** `# ` at the start of a line: root's prompt in a console transcript, else a comment. */
-const ROOT_PROMPT = /^[ \t]*#(?:[ \t]|$)/;
+/**
+ * `# ` at the start of a line, or after a host's name (`external-console # rbd status`): root's
+ * prompt in a console transcript when what follows reads as a command, else a comment.
+ */
+const ROOT_PROMPT = /^[ \t]*(?:[\w.-]+ )?#(?:[ \t]|$)/;
 
 /**
  * Prompts of programs other than the shell: psql (`postgres=# `, `db=> `, `db-# `), `mysql> `,

@@ -1,6 +1,6 @@
 import type { CodeBlock } from '../document/codeBlocks';
 import { blockKind } from '../languages/blockKind';
-import { readsAsCommand } from './commandLike';
+import { isKnownProgram, readsAsCommand } from './commandLike';
 import { HERE_DOC, LineLexer, type Span } from './lineLexer';
 import { isAlignedRow, isOutputLine, isTableHeader, isTreeRoot, jsonRunEnd } from './outputLines';
 import { promptOf, type Prompt } from './prompts';
@@ -67,6 +67,9 @@ export function shellScript(block: CodeBlock): ShellScript {
  */
 function promptReader(lines: Line[], tagged: boolean): (line: Line) => boolean {
   const rest = (line: Line) => line.text.slice((line.prompt as { length: number }).length);
+  // `ls # list` is a command and its comment: a host before `#` is no program.
+  const hostIsProgram = (line: Line) => isKnownProgram(line.text.trim().split(/\s/)[0]) && !line.text.trim().startsWith('#');
+  for (const line of lines) if (line.prompt?.kind === 'root' && hostIsProgram(line)) line.prompt = undefined;
   const roots = lines.filter((line) => line.prompt?.kind === 'root' && rest(line).trim() !== '');
   const othersShown = lines.some((line) => line.prompt && line.prompt.kind !== 'root');
   const rootsArePrompts =
