@@ -12,7 +12,7 @@ import * as path from 'node:path';
 
 const repo = path.join(__dirname, '..');
 const corpora = process.env.OPSDOCS_CORPORA ?? path.join(repo, '..', 'shared', 'corpora');
-const SHOWN = /^(command-|example-|diagram-|link-|placeholder$|secret$|absolute-path$|alert-|runbook-|rule-file)/;
+const SHOWN = /^(command-|example-|diagram-|link-|code-|placeholder$|secret$|absolute-path$|alert-|runbook-|rule-file)/;
 const withConfig = !process.argv.includes('--no-config');
 
 interface Report {

@@ -8,7 +8,8 @@ export const commandSyntax: Rule = {
   defaultSeverity: 'error',
   check({ doc, report, range }) {
     for (const { block, shell } of shellBlocks(doc)) {
-      if (!shell.syntaxError) continue;
+      // A fence without a label never claimed to be shell: its commands are checked only if it parses.
+      if (!shell.syntaxError || block.lang === '') continue;
       const { message, offset } = shell.syntaxError;
       // The fault's token: from the parser's position to the next blank (at least one character).
       const token = /^\S*/.exec(block.value.slice(offset))![0];

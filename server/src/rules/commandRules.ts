@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/rule';
+import { codeLanguage } from './code-language';
 import { commandDestructive } from './command-destructive';
 import { commandMissingScript } from './command-missing-script';
 import { commandSubcommand } from './command-subcommand';
@@ -6,5 +7,5 @@ import { commandSyntax } from './command-syntax';
 import { commandUnknown } from './command-unknown';
 import { procedureUnverified } from './procedure-unverified';
 
-/** The rules that read shell blocks (ShellCheck's aside), in report order. */
-export const COMMAND_RULES: readonly Rule[] = [commandSyntax, commandMissingScript, commandUnknown, commandSubcommand, commandDestructive, procedureUnverified];
+/** The rules that read shell blocks (ShellCheck's aside), in report order; code-language says which blocks are shell. */
+export const COMMAND_RULES: readonly Rule[] = [codeLanguage, commandSyntax, commandMissingScript, commandUnknown, commandSubcommand, commandDestructive, procedureUnverified];

@@ -71,4 +71,5 @@ export const RULE_IDS = [
   'runbook-orphan',
   'secret',
   'drill-stale',
+  'code-language',
 ] as const;

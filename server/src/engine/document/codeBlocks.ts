@@ -1,4 +1,5 @@
 import type { Code } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { OpsDocument } from './parse';
 
@@ -12,6 +13,13 @@ export interface CodeBlock {
   node: Code;
   /** Document offset of the start of each content line. */
   lineOffsets: number[];
+  /**
+   * Where the opening fence's language label is (`start === end` right after the fence when it
+   * has none); absent for an indented block, which has no fence.
+   */
+  label?: { start: number; end: number };
+  /** The text of the paragraph right before the block ("Example output:"), empty when none. */
+  intro: string;
 }
 
 const cache = new WeakMap<OpsDocument, CodeBlock[]>();
@@ -21,8 +29,17 @@ export function codeBlocks(doc: OpsDocument): CodeBlock[] {
   let blocks = cache.get(doc);
   if (!blocks) {
     blocks = [];
-    visit(doc.tree, 'code', (node) => {
-      blocks!.push({ lang: (node.lang ?? '').toLowerCase(), meta: node.meta ?? '', value: node.value, node, lineOffsets: lineOffsetsOf(doc, node) });
+    visit(doc.tree, 'code', (node, index, parent) => {
+      const previous = index !== undefined && index > 0 ? parent?.children[index - 1] : undefined;
+      blocks!.push({
+        lang: (node.lang ?? '').toLowerCase(),
+        meta: node.meta ?? '',
+        value: node.value,
+        node,
+        lineOffsets: lineOffsetsOf(doc, node),
+        label: labelOf(doc, node),
+        intro: previous?.type === 'paragraph' ? toString(previous) : '',
+      });
     });
     cache.set(doc, blocks);
   }
@@ -43,6 +60,16 @@ function lineOffsetsOf(doc: OpsDocument, node: Code): number[] {
     const lineEnd = doc.lines.lineEnd(line);
     return Math.max(doc.lines.lineStart(line), lineEnd - content.length);
   });
+}
+
+/** The opening fence's label: the first word of its info string. */
+function labelOf(doc: OpsDocument, node: Code): CodeBlock['label'] {
+  const start = node.position!.start.offset!;
+  const fence = /^(?:`{3,}|~{3,})[ \t]*/.exec(doc.text.slice(start, doc.lines.lineEnd(doc.lines.positionAt(start).line)));
+  if (!fence) return undefined;
+  const labelStart = start + fence[0].length;
+  const label = /^[^\s{`]*/.exec(doc.text.slice(labelStart))![0];
+  return { start: labelStart, end: labelStart + label.length };
 }
 
 /** Maps an offset in a block's content to the document. */
