@@ -73,6 +73,7 @@ describe('opsdocs validate', () => {
         {
           path: 'docs/alerts/missing.md',
           type: 'alert-runbook',
+          typeSource: 'frontmatter',
           diagnostics: [
             {
               rule: 'section-missing',
