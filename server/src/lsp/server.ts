@@ -123,8 +123,14 @@ export function startServer(connection: Connection): void {
   function rediagnoseAll() {
     engine.forget();
     lastAnalysis = undefined;
+    // Set-level notices may no longer hold: they come back with the next look at the whole workspace.
+    const closedNotices = setDiagnostics
+      .dropNotices()
+      .filter((file) => !documents.get(pathToFileURL(file).href))
+      .map((file) => ({ file, result: workspaceDiagnostics ? index.resultOf(file) : undefined }));
     index.clear();
     indexed = undefined;
+    for (const { file, result } of closedNotices) void (result ? publishClosed(result) : connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] }));
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     coverageChanged();
   }

@@ -44,6 +44,13 @@ export class SetDiagnostics {
     await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
+  /** Forgets every notice (they may no longer hold); returns the documents that showed one. */
+  dropNotices(): string[] {
+    const files = [...this.notices.keys()];
+    this.notices.clear();
+    return files;
+  }
+
   /** The set-level findings shown on a document, besides its own (the review-date notice). */
   noticesFor(file: string): Finding[] {
     const notice = this.notices.get(file);

@@ -36,13 +36,16 @@ export function isName(words: Stems, name: Stems): boolean {
   return words.length === name.length && name.every((stem, i) => sameStem(stem, words[i]));
 }
 
-/** Whether the name's words occur in the words as a run of whole words ("Emergency Rollback Procedures" holds "rollback"). */
-export function holdsName(words: Stems, name: Stems): boolean {
-  if (name.length === 0) return false;
+/**
+ * Where the name's words occur in the words as a run of whole words ("Emergency Rollback
+ * Procedures" holds "rollback" at 1), or -1.
+ */
+export function nameAt(words: Stems, name: Stems): number {
+  if (name.length === 0) return -1;
   for (let start = 0; start + name.length <= words.length; start++) {
-    if (name.every((stem, i) => sameStem(stem, words[start + i]))) return true;
+    if (name.every((stem, i) => sameStem(stem, words[start + i]))) return start;
   }
-  return false;
+  return -1;
 }
 
 /** Between the sections one heading joins: "Diagnosis and Mitigation", "Diagnosis & Remediation", "Symptoms / Cause". */

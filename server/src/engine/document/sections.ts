@@ -1,6 +1,6 @@
 import type { Heading, OpsDocument } from './parse';
 import type { EntrySpec, SectionSpec } from '../config/docTypes';
-import { holdsName, isName, normalizeHeading, partsOf, stemsOf, type Stems } from './headingWords';
+import { isName, nameAt, normalizeHeading, partsOf, stemsOf, type Stems } from './headingWords';
 
 export interface SectionMatch {
   spec: SectionSpec;
@@ -28,19 +28,77 @@ function names(spec: SectionSpec): Stems[] {
  * the document's sections are at the top level.
  */
 export function sectionHeadings(doc: OpsDocument): Heading[] {
-  const [first, ...rest] = doc.headings;
-  const isTitle = first?.depth === 1 && rest.every((h) => h.depth > 1);
-  return isTitle ? rest : doc.headings;
+  let headings = sectionHeadingsOf.get(doc);
+  if (!headings) {
+    const [first, ...rest] = doc.headings;
+    const isTitle = first?.depth === 1 && rest.every((h) => h.depth > 1);
+    headings = isTitle ? rest : doc.headings;
+    sectionHeadingsOf.set(doc, headings);
+  }
+  return headings;
 }
 
-/** A heading as the matcher sees it: its words, and the parts it joins ("Diagnosis and Mitigation"). */
-interface Candidate {
-  heading: Heading;
+/** One array per document, so that every type is matched against one index of its headings. */
+const sectionHeadingsOf = new WeakMap<OpsDocument, Heading[]>();
+
+/** A heading's words as the matcher reads them, worked out once per heading. */
+interface HeadingWords {
   whole: Stems;
+  /** The parts it joins ("Diagnosis and Mitigation"), or the whole as its one part. */
   parts: Stems[];
-  /** Taken as a whole, or through one of its parts. */
-  taken: boolean;
-  takenParts: Set<number>;
+  /** The first letters of each of its words, to pass over headings that cannot hold a name. */
+  prefixes: Set<string>;
+}
+
+const wordsByHeading = new WeakMap<Heading, HeadingWords>();
+
+function wordsOf(heading: Heading): HeadingWords {
+  let words = wordsByHeading.get(heading);
+  if (!words) {
+    const whole = stemsOf(heading.text);
+    words = { whole, parts: partsOf(heading.text), prefixes: new Set(whole.map(prefixOf)) };
+    wordsByHeading.set(heading, words);
+  }
+  return words;
+}
+
+/** Stems the matcher takes for one word share their first four letters (see sameStem). */
+function prefixOf(stem: string): string {
+  return stem.slice(0, 4);
+}
+
+function keyOf(stems: Stems): string {
+  return `${stems.length}:${prefixOf(stems[0] ?? '')}`;
+}
+
+/** The headings of one document as the matcher reads them, indexed once for every type matched against them. */
+interface HeadingIndex {
+  words: HeadingWords[];
+  /** Headings by the key of their words. */
+  whole: Map<string, number[]>;
+  /** The parts of headings that join several, by the key of their words. */
+  parts: Map<string, Array<[heading: number, part: number]>>;
+}
+
+const indexes = new WeakMap<readonly Heading[], HeadingIndex>();
+
+function indexOf(headings: readonly Heading[]): HeadingIndex {
+  let index = indexes.get(headings);
+  if (index) return index;
+  index = { words: headings.map(wordsOf), whole: new Map(), parts: new Map() };
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+  index.words.forEach((words, i) => {
+    push(index!.whole, keyOf(words.whole), i);
+    if (words.parts.length > 1) words.parts.forEach((part, j) => push(index!.parts, keyOf(part), [i, j] as [number, number]));
+  });
+  indexes.set(headings, index);
+  return index;
+}
+
+/** What one matching has taken of the headings: a heading whole, or some of its parts. */
+interface Taken {
+  whole: boolean[];
+  parts: Array<Set<number> | undefined>;
 }
 
 /**
@@ -52,31 +110,56 @@ interface Candidate {
  * wants no guesswork).
  */
 export function matchSections(specs: readonly SectionSpec[], headings: readonly Heading[], options: { exact?: boolean } = {}): SectionMatch[] {
-  const candidates: Candidate[] = headings.map((heading) => ({ heading, whole: stemsOf(heading.text), parts: partsOf(heading.text), taken: false, takenParts: new Set() }));
+  const index = indexOf(headings);
+  const taken: Taken = { whole: [], parts: [] };
   const matches: SectionMatch[] = specs.map((spec) => ({ spec }));
-  const take = (test: (candidate: Candidate, name: Stems) => number | 'whole' | undefined) => {
-    for (const match of matches) {
-      if (match.heading) continue;
-      for (const candidate of candidates) {
-        const got = names(match.spec).map((name) => test(candidate, name)).find((g) => g !== undefined);
-        if (got === undefined) continue;
-        match.heading = candidate.heading;
-        if (got === 'whole') candidate.taken = true;
-        else candidate.takenParts.add(got);
-        break;
-      }
-    }
+  const first = (spec: SectionSpec, find: (name: Stems) => [number, number | undefined] | undefined) =>
+    names(spec).map(find).reduce<[number, number | undefined] | undefined>((best, hit) => (hit && (!best || hit[0] < best[0]) ? hit : best), undefined);
+  const assign = (match: SectionMatch, [heading, part]: [number, number | undefined]) => {
+    match.heading = headings[heading];
+    if (part === undefined) taken.whole[heading] = true;
+    else (taken.parts[heading] ??= new Set()).add(part);
   };
-  const free = (c: Candidate) => !c.taken && c.takenParts.size === 0;
-  const partWhere = (c: Candidate, test: (part: Stems) => boolean) => {
-    if (c.taken) return undefined;
-    const index = c.parts.findIndex((part, i) => !c.takenParts.has(i) && test(part));
-    return index >= 0 ? index : undefined;
-  };
-  take((c, name) => (free(c) && isName(c.whole, name) ? 'whole' : undefined));
-  take((c, name) => (c.parts.length > 1 ? partWhere(c, (part) => isName(part, name)) : undefined));
-  if (!options.exact) take((c, name) => partWhere(c, (part) => holdsName(part, name)));
+  for (const match of matches) {
+    const hit = first(match.spec, (name) => {
+      const heading = index.whole.get(keyOf(name))?.find((i) => !taken.whole[i] && !taken.parts[i] && isName(index.words[i].whole, name));
+      return heading === undefined ? undefined : [heading, undefined];
+    });
+    if (hit) assign(match, hit);
+  }
+  for (const match of matches) {
+    if (match.heading) continue;
+    const hit = first(match.spec, (name) => index.parts.get(keyOf(name))?.find(([i, j]) => !taken.whole[i] && !taken.parts[i]?.has(j) && isName(index.words[i].parts[j], name)));
+    if (hit) assign(match, hit);
+  }
+  if (!options.exact) takeHeld(headings, index, taken, matches);
   return matches;
+}
+
+/**
+ * Headings that hold names as words, in document order: each part gives the section whose name
+ * comes first in it, the topic before its head noun ("Emergency Rollback Procedures" is the
+ * Rollback section, not the Procedure).
+ */
+function takeHeld(headings: readonly Heading[], index: HeadingIndex, taken: Taken, matches: SectionMatch[]): void {
+  index.words.forEach((words, i) => {
+    if (taken.whole[i]) return;
+    words.parts.forEach((part, j) => {
+      if (taken.parts[i]?.has(j)) return;
+      let best: { match: SectionMatch; at: number } | undefined;
+      for (const match of matches) {
+        if (match.heading) continue;
+        for (const name of names(match.spec)) {
+          if (!words.prefixes.has(prefixOf(name[0]))) continue;
+          const at = nameAt(part, name);
+          if (at >= 0 && at < (best?.at ?? Infinity)) best = { match, at };
+        }
+      }
+      if (!best) return;
+      best.match.heading = headings[i];
+      (taken.parts[i] ??= new Set()).add(j);
+    });
+  });
 }
 
 export interface EntryMatch {

@@ -27,13 +27,17 @@ export function stubKind(doc: OpsDocument): StubKind | undefined {
   const title = leadingTitle(doc);
   const firstProse = blocks.find((b) => b.type === 'paragraph' || b.type === 'blockquote');
   const statements = [title ? title.text : '', firstProse ? toString(firstProse) : ''];
-  const words = blocks.reduce((n, b) => n + (b.type === 'code' ? 0 : wordCount(toString(b))), 0);
-  const headings = blocks.filter((b) => b.type === 'heading').length;
-  const short = words <= MAX_STATEMENT_WORDS && headings <= 2;
   if (statements.some((s) => DEPRECATED.some((re) => re.test(s)))) return 'deprecated';
-  if (short && statements.some((s) => MOVED.some((re) => re.test(s)))) return 'moved';
+  if (statements.some((s) => MOVED.some((re) => re.test(s))) && isShort(blocks)) return 'moved';
   if (isPointer(blocks)) return 'link-only';
   return undefined;
+}
+
+function isShort(blocks: RootContent[]): boolean {
+  if (blocks.filter((b) => b.type === 'heading').length > 2) return false;
+  let words = 0;
+  for (const block of blocks) if (block.type !== 'code' && (words += wordCount(toString(block))) > MAX_STATEMENT_WORDS) return false;
+  return true;
 }
 
 /** A few words around a link and nothing else: no headings, code, tables or lists. */
