@@ -49,7 +49,7 @@ export function nameAt(words: Stems, name: Stems): number {
 }
 
 /** Between the sections one heading joins: "Diagnosis and Mitigation", "Diagnosis & Remediation", "Symptoms / Cause". */
-const JOINER = /\s+and\/or\s+|\s+(?:and|or)\s+|\s*[&+/,;|]\s*/i;
+const JOINER = /[&+/,;|]|\s(?:and\/or|and|or)\s/i;
 
 /** The parts of a heading that joins several sections, each as stems; one part for any other heading. */
 export function partsOf(text: string): Stems[] {

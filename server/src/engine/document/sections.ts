@@ -170,7 +170,8 @@ export interface EntryMatch {
   usesBoldLabels: boolean;
 }
 
-const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\r\n]{1,60}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)/gm;
+/** `**Symptoms**:`, `- **Cause:**`: the label, its spaces trimmed by whoever reads it. */
+const BOLD_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\r\n:]{1,60}):?(?:\*\*|__)/gm;
 
 /** Troubleshooting-style entries and the parts each of them has. */
 export function matchEntries(doc: OpsDocument, spec: EntrySpec, within?: Heading): EntryMatch[] {

@@ -21,12 +21,17 @@ const DEPRECATED = [
 const MAX_STATEMENT_WORDS = 80;
 /** A page that is only a pointer: a link and a few words around it ("See [the new runbook](…)"). */
 const MAX_POINTER_WORDS = 12;
+/** Characters of a title or first paragraph read for a stub's statement. */
+const MAX_STATEMENT_LENGTH = 400;
+/** A pointer page's body is a line or two: longer text is read no further. */
+const MAX_POINTER_LENGTH = 1000;
 
 export function stubKind(doc: OpsDocument): StubKind | undefined {
   const blocks = bodyBlocks(doc);
   const title = leadingTitle(doc);
   const firstProse = blocks.find((b) => b.type === 'paragraph' || b.type === 'blockquote');
-  const statements = [title ? title.text : '', firstProse ? toString(firstProse) : ''];
+  // A stub says what it is at once: its title, or the start of its first paragraph.
+  const statements = [title ? title.text : '', firstProse ? toString(firstProse) : ''].map((t) => t.slice(0, MAX_STATEMENT_LENGTH));
   if (statements.some((s) => DEPRECATED.some((re) => re.test(s)))) return 'deprecated';
   if (statements.some((s) => MOVED.some((re) => re.test(s))) && isShort(blocks)) return 'moved';
   if (isPointer(blocks)) return 'link-only';
@@ -35,6 +40,9 @@ export function stubKind(doc: OpsDocument): StubKind | undefined {
 
 function isShort(blocks: RootContent[]): boolean {
   if (blocks.filter((b) => b.type === 'heading').length > 2) return false;
+  // Eighty words are never more than a few thousand characters: a longer document is read no further.
+  const length = blocks.reduce((n, b) => n + (b.type === 'code' ? 0 : b.position!.end.offset! - b.position!.start.offset!), 0);
+  if (length > MAX_STATEMENT_WORDS * 40) return false;
   let words = 0;
   for (const block of blocks) if (block.type !== 'code' && (words += wordCount(toString(block))) > MAX_STATEMENT_WORDS) return false;
   return true;
@@ -43,6 +51,8 @@ function isShort(blocks: RootContent[]): boolean {
 /** A few words around a link and nothing else: no headings, code, tables or lists. */
 function isPointer(blocks: RootContent[]): boolean {
   if (blocks.length === 0 || !blocks.every((b) => b.type === 'paragraph' || b.type === 'definition')) return false;
+  const length = blocks.reduce((n, b) => n + (b.position!.end.offset! - b.position!.start.offset!), 0);
+  if (length > MAX_POINTER_LENGTH) return false;
   const links = blocks.reduce((n, b) => n + linkCount(b), 0);
   const words = blocks.reduce((n, b) => n + wordCount(textOutsideLinks(b)), 0);
   return links > 0 && words <= MAX_POINTER_WORDS;
@@ -52,7 +62,7 @@ function isPointer(blocks: RootContent[]): boolean {
  * Hugo's `[text]({{< ref "page.md" >}})` is a link to Hugo, though CommonMark reads it as text
  * (its destination has spaces): `[text](…)` left in the text counts as a link too.
  */
-const TEXT_LINK = /\[[^\]\r\n]{1,200}\]\([^()\r\n]{0,300}\)/g;
+const TEXT_LINK = /\[[^[\]\r\n]{1,200}\]\([^()\r\n]{0,300}\)/g;
 
 function linkCount(node: RootContent): number {
   if (node.type === 'link' || node.type === 'linkReference' || node.type === 'definition') return 1;
