@@ -73,6 +73,7 @@ describe('opsdocs validate', () => {
         {
           path: 'docs/alerts/missing.md',
           type: 'alert-runbook',
+          typeSource: 'frontmatter',
           diagnostics: [
             {
               rule: 'section-missing',
@@ -227,5 +228,56 @@ describe('opsdocs validate', () => {
     assert.ok(fixed.includes('## Impact\n'), 'the fix is applied');
     for (const kept of ['last_reviewed: 2020-01-01', 'kubctl get pods', '(clen.md#meanin)']) assert.ok(fixed.includes(kept), `${kept} is kept`);
     for (const rule of ['review-stale', 'command-unknown', 'link-broken']) assert.match(stdout, new RegExp(`\\[${rule}\\]`), `${rule} is still reported`);
+  });
+
+  it('types a document by its headings: typeSource "inferred", warnings, and "Set type" offered, never applied by --fix', () => {
+    const untyped = '# QueueBacklog\n\n## Meaning\n\nx\n\n## Impact\n\nx\n\n## Diagnosis\n\nx\n\nLast reviewed: ' + today + '\n';
+    const dir = workspace({ 'alerts/QueueBacklog.md': untyped });
+    const report = JSON.parse(run(dir, 'validate', '--format', 'json').stdout);
+    const [file] = report.files;
+    assert.equal(file.type, 'alert-runbook');
+    assert.equal(file.typeSource, 'inferred');
+    assert.deepEqual(
+      file.diagnostics.map((d: { rule: string; severity: string; message: string }) => [d.rule, d.severity, d.message]),
+      [['section-missing', 'warning', 'Missing required section "Mitigation" (type alert-runbook, inferred from its headings)']],
+    );
+    assert.deepEqual(file.diagnostics[0].fixes.map((f: { kind: string; title: string }) => [f.kind, f.title]).slice(0, 2), [
+      ['fix', 'Insert section "Mitigation"'],
+      ['suggestion', 'Set `type: alert-runbook` in front matter'],
+    ]);
+    assert.equal(run(dir, 'validate').code, 0, 'warnings only');
+    run(dir, 'validate', '--fix');
+    assert.ok(!fs.readFileSync(path.join(dir, 'alerts/QueueBacklog.md'), 'utf8').includes('type:'), '--fix does not write the inferred type');
+    const off = workspace({ '.opsdocs.yaml': 'types:\n  infer: false\n', 'alerts/QueueBacklog.md': untyped });
+    assert.deepEqual(JSON.parse(run(off, 'validate', '--format', 'json').stdout).files[0], { path: 'alerts/QueueBacklog.md', type: null, typeSource: null, diagnostics: [] });
+  });
+
+  it('gives a collection that states no review dates one notice, not a warning per document', () => {
+    const undated = (name: string) => CLEAN.replace(`last_reviewed: ${today}\n`, '').replace('DiskFull', name);
+    const dir = workspace({ 'README.md': '# Runbooks\n', 'alerts/b.md': undated('B'), 'alerts/a.md': undated('A'), 'alerts/c.md': undated('C') });
+    const { code, stdout } = run(dir, 'validate');
+    assert.equal(code, 0);
+    assert.equal(
+      stdout,
+      'alerts/a.md:1:1: info No document of this collection states a review date yet, so none is asked of its 3 typed documents. To adopt review dates, run `opsdocs init`; once one document states a date (last_reviewed: YYYY-MM-DD), every typed document without one is reported [review-missing]\n' +
+        '0 errors, 0 warnings, 1 info in 4 documents\n',
+    );
+    fs.writeFileSync(path.join(dir, 'alerts/c.md'), CLEAN);
+    const adopted = run(dir, 'validate').stdout;
+    assert.match(adopted, /alerts\/a\.md:5:1: warning No review date/);
+    assert.match(adopted, /alerts\/b\.md:5:1: warning No review date/);
+    assert.doesNotMatch(adopted, /opsdocs init/);
+    const off = workspace({ '.opsdocs.yaml': 'rules:\n  review-missing: off\n', 'a.md': undated('A') });
+    assert.equal(run(off, 'validate').stdout, '0 errors, 0 warnings, 0 infos in 1 document\n');
+  });
+
+  it('learns whether the collection states review dates in worker threads too', () => {
+    const files: Record<string, string> = {};
+    // 200 documents: the CLI checks them in worker threads, each with its own engine.
+    for (let i = 0; i < 200; i++) files[`d${String(i).padStart(3, '0')}.md`] = CLEAN.replace(`last_reviewed: ${today}\n`, '');
+    const dir = workspace(files);
+    const report = JSON.parse(run(dir, 'validate', '--format', 'json').stdout);
+    assert.deepEqual(report.summary, { files: 200, errors: 0, warnings: 0, infos: 1 });
+    assert.equal(report.files[0].diagnostics[0].rule, 'review-missing');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addCycle, daysBetween, parseCycle, parseIsoDate } from '../../server/src/engine/review/dates';
+import { addCycle, daysBetween, formatLike, parseCycle, parseIsoDate, parseStatedDate } from '../../server/src/engine/review/dates';
 
 describe('dates and cycles', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
@@ -32,5 +32,21 @@ describe('dates and cycles', () => {
   it('counts days across a leap day', () => {
     assert.equal(daysBetween({ year: 2024, month: 2, day: 28 }, { year: 2024, month: 3, day: 1 }), 2);
     assert.equal(daysBetween({ year: 2026, month: 3, day: 1 }, { year: 2026, month: 2, day: 28 }), -1);
+  });
+
+  it('reads dates stated in prose: YYYY-MM-DD, or with the month named', () => {
+    const nov18 = { year: 2019, month: 11, day: 18 };
+    for (const text of ['2019-11-18', '18 Nov 2019', '18th November 2019', 'Nov 18, 2019', 'November 18 2019', 'nov. 18, 2019']) assert.deepEqual(parseStatedDate(text), nov18, text);
+    for (const text of ['31 Feb 2026', '11/18/2019', '18.11.2019', 'Nov 2019', '18 Nov', 'Brumaire 18, 2019']) assert.equal(parseStatedDate(text), undefined, text);
+  });
+
+  it('writes a date as the one it replaces was written', () => {
+    const today = { year: 2026, month: 6, day: 4 };
+    assert.equal(formatLike('2019-11-18', today), '2026-06-04');
+    assert.equal(formatLike('18 Nov 2019', today), '4 Jun 2026');
+    assert.equal(formatLike('18 November 2019', today), '4 June 2026');
+    assert.equal(formatLike('March 3, 2024', today), 'June 4, 2026');
+    assert.equal(formatLike('march 3 2024', today), 'june 4 2026');
+    assert.equal(formatLike('10/19/2026', today), '2026-06-04', 'an unreadable date becomes YYYY-MM-DD');
   });
 });

@@ -125,9 +125,10 @@ function documentItem(document: DocumentCoverage): vscode.TreeItem {
   item.resourceUri = vscode.Uri.file(document.path);
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   const drill = document.drill === 'overdue' || document.drill === 'none' || document.drill === 'invalid' ? ' · drill overdue' : '';
-  item.description = document.type ? `${document.sectionsPresent}/${document.sectionsRequired} sections · ${state}${drill}` : state;
+  const inferred = document.typeSource === 'inferred';
+  item.description = document.type ? `${document.sectionsPresent}/${document.sectionsRequired} sections${inferred ? ' · inferred' : ''} · ${state}${drill}` : state;
   const tooltip = new vscode.MarkdownString(`**${document.relativePath}**\n\n`);
-  if (document.type) tooltip.appendMarkdown(`Type \`${document.type}\`: ${document.sectionsPresent} of ${document.sectionsRequired} required sections.\n\n`);
+  if (document.type) tooltip.appendMarkdown(`Type \`${document.type}\`${inferred ? ' (inferred from the headings)' : ''}: ${document.sectionsPresent} of ${document.sectionsRequired} required sections.\n\n`);
   if (document.missingSections.length > 0) tooltip.appendMarkdown(`Missing: ${document.missingSections.join(', ')}\n\n`);
   tooltip.appendMarkdown(document.lastReviewed ? `Last reviewed ${document.lastReviewed}${document.due ? `, due ${document.due}` : ''}.` : 'No review date.');
   if (document.drill) tooltip.appendMarkdown(document.lastTested ? `\n\nLast drilled ${document.lastTested} (${document.drill}).` : '\n\nNever drilled.');

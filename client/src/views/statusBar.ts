@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { CoverageModel } from './coverageModel';
+import { typeLabel } from '../../../server/src/report/typeLabel';
+
+const STUB_TEXT = { moved: 'moved page', deprecated: 'deprecated page', 'link-only': 'pointer page' } as const;
 
 const REVIEW_TEXT = { fresh: 'reviewed', 'due-soon': 'review due soon', overdue: 'review overdue', invalid: 'review date invalid', none: 'no review date' } as const;
 
@@ -26,9 +29,15 @@ export class DocumentStatus implements vscode.Disposable {
     const { document } = entry;
     const icon = document.review === 'overdue' || document.review === 'invalid' ? '$(error)' : document.review === 'due-soon' ? '$(warning)' : '$(book)';
     this.item.text = document.type
-      ? `${icon} ${document.type} · ${document.sectionsPresent}/${document.sectionsRequired} · ${REVIEW_TEXT[document.review]}`
-      : `${icon} ${REVIEW_TEXT[document.review]}`;
-    this.item.tooltip = document.missingSections.length > 0 ? `Missing sections: ${document.missingSections.join(', ')}` : 'OpsDocs: show in the coverage view';
+      ? `${icon} ${typeLabel(document)} · ${document.sectionsPresent}/${document.sectionsRequired} · ${REVIEW_TEXT[document.review]}`
+      : document.stub
+        ? `$(book) ${STUB_TEXT[document.stub]}`
+        : `${icon} ${REVIEW_TEXT[document.review]}`;
+    const tooltip = [
+      document.typeSource === 'inferred' ? `Type ${document.type} inferred from the headings: set \`type: ${document.type}\` in front matter to confirm it.` : undefined,
+      document.missingSections.length > 0 ? `Missing sections: ${document.missingSections.join(', ')}` : undefined,
+    ].filter((line) => line !== undefined);
+    this.item.tooltip = tooltip.length > 0 ? tooltip.join('\n') : 'OpsDocs: show in the coverage view';
     this.item.show();
   }
 

@@ -1,11 +1,16 @@
 import type { Finding } from '../engine/types';
+import type { TypeSource } from '../engine/analysis';
+import type { DocumentCoverage } from '../engine/workspace/coverage';
 
 export interface FileReport {
   path: string;
   /** Relative to the current folder, with forward slashes. */
   relativePath: string;
   type?: string;
+  typeSource?: TypeSource;
   findings: Finding[];
+  /** The document's place in the coverage table (sections, review state), for what the run says of the whole set. */
+  coverage?: DocumentCoverage;
 }
 
 export interface Summary {

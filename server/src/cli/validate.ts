@@ -4,11 +4,14 @@ import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
 import { ValidationPool } from '../engine/workspace/batch';
 import type { OpsDocsConfig } from '../engine/config/config';
-import { requiredDocsStatus } from '../engine/workspace/coverage';
+import { coverageOf, requiredDocsStatus, type DocumentCoverage } from '../engine/workspace/coverage';
+import { reviewAdoptionNotice } from '../engine/review/adoption';
+import { reviewMissing } from '../rules/review-missing';
 import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
 import { alertFindings } from '../engine/workspace/alertFindings';
 import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
+import type { TypeSource } from '../engine/analysis';
 import { startRun } from './inputs';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
@@ -39,6 +42,7 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
   if (run === 2) return 2;
   const { cwd, engine, configFile, files } = run;
   const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
+  addReviewAdoptionNotices(engine, reports);
   reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
@@ -72,6 +76,21 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
   return extra.filter((r) => r.findings.length > 0);
 }
 
+/** A collection that states no review dates hears so once, on its first typed document, in place of a warning on each. */
+function addReviewAdoptionNotices(engine: Engine, reports: FileReport[]): void {
+  const byRoot = new Map<string, { config: OpsDocsConfig; reports: FileReport[] }>();
+  for (const report of reports) {
+    const { config } = engine.configFor(report.path);
+    if (!byRoot.has(config.root)) byRoot.set(config.root, { config, reports: [] });
+    byRoot.get(config.root)!.reports.push(report);
+  }
+  for (const { config, reports: inCollection } of byRoot.values()) {
+    const documents = inCollection.map((r) => r.coverage).filter((c): c is DocumentCoverage => c !== undefined);
+    const notice = reviewAdoptionNotice(config, documents, engine.reviewAdoption.adopted(config), reviewMissing.defaultSeverity);
+    if (notice) inCollection.find((r) => r.path === notice.path)!.findings.unshift(notice.finding);
+  }
+}
+
 /** Below this many files, starting worker threads costs more than it saves. */
 const PARALLEL_FROM = 200;
 
@@ -96,15 +115,15 @@ async function checkInParallel(files: string[], configFile: string | undefined, 
   const pool = new ValidationPool(path.join(__dirname, 'worker.js'), { root: cwd, configFile });
   const byPath = new Map<string, FileReport>();
   try {
-    await pool.run(files, (result) => byPath.set(result.path, toReport(result.path, result.type, result.findings, cwd)));
+    await pool.run(files, (result) => byPath.set(result.path, { ...toReport(result.path, result, result.findings, cwd), coverage: result.coverage }));
   } finally {
     await pool.dispose();
   }
   return files.map((file) => byPath.get(file)!);
 }
 
-function toReport(file: string, type: string | undefined, findings: Finding[], cwd: string): FileReport {
-  return { path: file, relativePath: path.relative(cwd, file).split(path.sep).join('/'), type, findings };
+function toReport(file: string, typing: { type?: string; typeSource?: TypeSource } | undefined, findings: Finding[], cwd: string): FileReport {
+  return { path: file, relativePath: path.relative(cwd, file).split(path.sep).join('/'), type: typing?.type, typeSource: typing?.typeSource, findings };
 }
 
 async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string): Promise<FileReport> {
@@ -118,5 +137,6 @@ async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string
     text = fixed;
   }
   const result = await engine.validate(file, text);
-  return toReport(file, result?.type, result?.findings ?? [], cwd);
+  const coverage = result?.document && result.analysis ? coverageOf(file, engine.configFor(file).config.root, result.document, result.analysis, engine.today()) : undefined;
+  return { ...toReport(file, result, result?.findings ?? [], cwd), coverage };
 }

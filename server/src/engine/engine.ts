@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from './analysis';
+import { analyze, type Analysis, type TypeSource } from './analysis';
 import { ConfigResolver, type LoadedConfig, type OpsDocsConfig } from './config/config';
 import { todayLocal, type CalendarDate } from './review/dates';
 import type { FileSystem } from './fileSystem';
@@ -7,6 +7,7 @@ import type { Rule, RuleContext } from './rule';
 import { suppressionsOf, withDisableFixes } from './document/suppressions';
 import { milder, type Finding, type Fix, type ProposedFix, type Severity } from './types';
 import { RULES } from '../rules';
+import { ReviewAdoption } from './review/adoption';
 
 /** Larger documents are declined with a notice rather than parsed: they are exports, not runbooks. */
 export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
@@ -18,6 +19,7 @@ export const NOTICE_INTERNAL = 'internal-error';
 export interface DocumentResult {
   path: string;
   type?: string;
+  typeSource?: TypeSource;
   findings: Finding[];
   /** Absent when the document was declined (binary or too large). */
   analysis?: Analysis;
@@ -34,6 +36,8 @@ export interface EngineOptions {
   rules?: readonly Rule[];
   /** Whether the workspace is trusted (default true; the editor says otherwise in Restricted Mode). */
   trusted?: boolean;
+  /** Told when a fact about a whole collection changed (its first review date appeared, its last went): its documents' findings may change. */
+  onCollectionChange?: (root: string) => void;
 }
 
 /** Cancels a run whose result nobody will read any more (the document changed meanwhile). */
@@ -41,12 +45,15 @@ export type IsCancelled = () => boolean;
 
 export class Engine {
   readonly configs: ConfigResolver;
+  /** Which collections state review dates. */
+  readonly reviewAdoption: ReviewAdoption;
   private readonly rules: readonly Rule[];
   /** Today, as the rules see it (fixed in tests). */
   readonly today: () => CalendarDate;
 
   constructor(private readonly options: EngineOptions) {
     this.configs = new ConfigResolver(options.fs, options.root, options.configFile);
+    this.reviewAdoption = new ReviewAdoption(options.fs, options.onCollectionChange);
     this.rules = options.rules ?? RULES;
     this.today = options.today ?? (() => todayLocal());
     this.trusted = options.trusted ?? true;
@@ -57,6 +64,12 @@ export class Engine {
 
   get fs(): FileSystem {
     return this.options.fs;
+  }
+
+  /** After files changed on disk or configs changed: forget what was read of them. */
+  forget(): void {
+    this.configs.clear();
+    this.reviewAdoption.forget();
   }
 
   configFor(path: string): LoadedConfig {
@@ -83,6 +96,7 @@ export class Engine {
     const analyzed = this.analyze(path, text);
     if (!analyzed) return { path, findings: [notice(NOTICE_SKIPPED, 'Not checked: the Markdown parser could not read this document.')] };
     const { document, analysis, config } = analyzed;
+    this.reviewAdoption.observe(config, path, analysis.review.state !== 'none');
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule, config);
@@ -92,7 +106,7 @@ export class Engine {
     }
     const suppressed = suppressionsOf(document);
     const kept = findings.filter((f) => !suppressed(f)).sort(byPosition);
-    return { path, type: analysis.type?.id, findings: withDisableFixes(document, kept), analysis, document };
+    return { path, type: analysis.type?.id, typeSource: analysis.typeSource, findings: withDisableFixes(document, kept), analysis, document };
   }
 
   private async runRule(
@@ -108,6 +122,7 @@ export class Engine {
       today: this.today(),
       fs: this.options.fs,
       trusted: this.trusted,
+      collection: () => ({ reviewDatesAdopted: this.reviewAdoption.adopted(run.config) }),
       report: ({ severity: graded, fixes, ...report }) =>
         run.findings.push({ rule: rule.id, severity: milder(severity, graded), ...report, ...(fixes && { fixes: fixes.map((fix) => declared(rule, fix)) }) }),
       range: (start, end) => run.document.lines.range(start, end),

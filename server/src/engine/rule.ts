@@ -15,9 +15,16 @@ export interface RuleContext {
   fs: FileSystem;
   /** False in an untrusted workspace: then no rule runs a program on the workspace's behalf. */
   trusted: boolean;
+  /** What is known of the document's whole collection (read once, on first ask). */
+  collection(): CollectionFacts;
   report(report: Report): void;
   /** A range from two offsets into the document's text. */
   range(start: number, end: number): Range;
+}
+
+export interface CollectionFacts {
+  /** Whether some document of the collection states a review date (see ReviewAdoption). */
+  reviewDatesAdopted: boolean;
 }
 
 /** One check: a stable id, a description for docs and SARIF, and a function over the parsed document. */

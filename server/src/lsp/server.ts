@@ -61,7 +61,10 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
   let roots: string[] = [process.cwd()];
-  let engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0] });
+  // A collection's first review date appeared, or its last went: every document's review findings may change.
+  const collectionChanged = debounce(() => rediagnoseAll(), 100);
+  const newEngine = (trusted = true) => new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0], trusted, onCollectionChange: collectionChanged });
+  let engine = newEngine();
   const index = new WorkspaceIndex(() => engine, () => roots, path.join(__dirname, 'worker.js'));
   const setDiagnostics = new SetDiagnostics(connection);
   /** After the first Validate All, closed documents keep their diagnostics and follow the disk. */
@@ -87,7 +90,8 @@ export function startServer(connection: Connection): void {
     }
     index.record(file, `open:${version}`, result);
     coverageChanged();
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, version)) });
+    const findings = [...setDiagnostics.noticesFor(file), ...result.findings];
+    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
   };
   const validateHere = async (file: string, text: string, stale: () => boolean) => {
     const result = await engine.validate(file, text, stale);
@@ -99,21 +103,37 @@ export function startServer(connection: Connection): void {
     return setDiagnostics.showConfig(file, text, parseConfig(file, text).problems);
   }
 
-  const publishManifests = () => setDiagnostics.showSet(engine, index.coverage());
+  /** What the config asks of the whole set; a document whose set-level notice changed is shown again. */
+  const publishManifests = async () => {
+    for (const file of await setDiagnostics.showSet(engine, index.coverage())) {
+      const uri = pathToFileURL(file).href;
+      const closed = workspaceDiagnostics ? index.resultOf(file) : undefined;
+      if (documents.get(uri)) scheduler.schedule(uri, 0);
+      else if (closed) await publishClosed(closed);
+      else await connection.sendDiagnostics({ uri, diagnostics: setDiagnostics.noticesFor(file).map((f) => toDiagnostic(f, 0)) });
+    }
+  };
 
   /** Diagnostics of a document that is not open, as last validated from disk. */
   function publishClosed(result: FileResult): Promise<void> {
-    return connection.sendDiagnostics({ uri: pathToFileURL(result.path).href, diagnostics: result.findings.map((f) => toDiagnostic(f, 0)) });
+    const findings = [...setDiagnostics.noticesFor(result.path), ...result.findings];
+    return connection.sendDiagnostics({ uri: pathToFileURL(result.path).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
   }
 
-  const rediagnoseAll = () => {
-    engine.configs.clear();
+  function rediagnoseAll() {
+    engine.forget();
     lastAnalysis = undefined;
+    // Set-level notices may no longer hold: they come back with the next look at the whole workspace.
+    const closedNotices = setDiagnostics
+      .dropNotices()
+      .filter((file) => !documents.get(pathToFileURL(file).href))
+      .map((file) => ({ file, result: workspaceDiagnostics ? index.resultOf(file) : undefined }));
     index.clear();
     indexed = undefined;
+    for (const { file, result } of closedNotices) void (result ? publishClosed(result) : connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] }));
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     coverageChanged();
-  };
+  }
 
   /** For the workspace index: the result of an open document, validated from its buffer. */
   const validateOpen = async (file: string) => {
@@ -128,7 +148,7 @@ export function startServer(connection: Connection): void {
     const options = params.initializationOptions as { trusted?: boolean; linkCompletions?: boolean } | undefined;
     const trusted = options?.trusted ?? true;
     linkCompletions = options?.linkCompletions ?? true;
-    engine = new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0], trusted });
+    engine = newEngine(trusted);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -161,7 +181,8 @@ export function startServer(connection: Connection): void {
     if (file && workspaceDiagnostics && index.has(file)) {
       for (const result of await index.refreshFiles([file])) await publishClosed(result);
     } else {
-      await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+      const notices = file ? setDiagnostics.noticesFor(file) : [];
+      await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: notices.map((f) => toDiagnostic(f, 0)) });
     }
   });
 
@@ -174,6 +195,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     const files = changes.map((c) => ({ file: toPath(c.uri), deleted: c.type === FileChangeType.Deleted }));
     if (files.some(({ file }) => file && isConfigFile(file))) return rediagnoseAll();
+    // A document added, changed or deleted on disk may be the collection's first or last to state a review date.
+    engine.reviewAdoption.forget();
     const closed = files.filter(({ file }) => file && !documents.get(pathToFileURL(file).href));
     if (!workspaceDiagnostics || closed.length === 0) return;
     for (const { file, deleted } of closed) if (deleted) await connection.sendDiagnostics({ uri: pathToFileURL(file!).href, diagnostics: [] });

@@ -8,6 +8,8 @@ import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
 import { LineIndex } from '../engine/document/text';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './convert';
+import { reviewAdoptionNotice } from '../engine/review/adoption';
+import { reviewMissing } from '../rules/review-missing';
 
 /**
  * Diagnostics on the files that describe the documentation set rather than document it:
@@ -20,6 +22,8 @@ export class SetDiagnostics {
   private readonly manifest = new Map<string, Finding[]>();
   /** Rule files that last had alert-runbook-missing findings. */
   private alertFilesShown = new Set<string>();
+  /** The review-date notice of each collection that states none, by the document it is shown on. */
+  private notices = new Map<string, Finding>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -40,11 +44,30 @@ export class SetDiagnostics {
     await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
-  /** Re-reads what each workspace folder's config asks of the whole set: the manifest and the alerts. */
-  async showSet(engine: Engine, reports: Array<{ root: string; report: CoverageReport }>): Promise<void> {
+  /** Forgets every notice (they may no longer hold); returns the documents that showed one. */
+  dropNotices(): string[] {
+    const files = [...this.notices.keys()];
+    this.notices.clear();
+    return files;
+  }
+
+  /** The set-level findings shown on a document, besides its own (the review-date notice). */
+  noticesFor(file: string): Finding[] {
+    const notice = this.notices.get(file);
+    return notice ? [notice] : [];
+  }
+
+  /**
+   * Re-reads what each workspace folder's config asks of the whole set: the manifest, the alerts,
+   * and whether the set states review dates. Returns the documents whose notices changed.
+   */
+  async showSet(engine: Engine, reports: Array<{ root: string; report: CoverageReport }>): Promise<string[]> {
     const shown = new Set<string>();
+    const notices = new Map<string, Finding>();
     for (const { root, report } of reports) {
       const { config, problems } = engine.configs.resolveFolder(root);
+      const notice = reviewAdoptionNotice(config, report.documents, engine.reviewAdoption.adopted(config), reviewMissing.defaultSeverity);
+      if (notice) notices.set(notice.path, notice.finding);
       for (const [file, findings] of alertFindings(config, engine.fs, report.documents.map((d) => d.path))) {
         if (findings.length > 0) shown.add(file);
         await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
@@ -56,5 +79,8 @@ export class SetDiagnostics {
     }
     for (const file of this.alertFilesShown) if (!shown.has(file)) await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
     this.alertFilesShown = shown;
+    const changed = [...new Set([...this.notices.keys(), ...notices.keys()])].filter((file) => this.notices.get(file)?.message !== notices.get(file)?.message);
+    this.notices = notices;
+    return changed;
   }
 }

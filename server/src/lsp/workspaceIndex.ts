@@ -105,6 +105,10 @@ export class WorkspaceIndex {
     return this.entries.has(file);
   }
 
+  resultOf(file: string): FileResult | undefined {
+    return this.entries.get(file)?.result;
+  }
+
   /** After a config change every result may be wrong. */
   clear(): void {
     for (const file of [...this.entries.keys()]) this.forget(file);

@@ -1,4 +1,5 @@
 import type { CoverageReport } from '../engine/workspace/coverage';
+import { typeLabel } from './typeLabel';
 
 /**
  * The coverage report as a self-contained page: no script, no remote resource, and a
@@ -14,7 +15,7 @@ export function coverageHtml(report: CoverageReport, options: { cspSource?: stri
   const docRows = report.documents
     .map(
       (d) =>
-        `<tr><td>${esc(d.relativePath)}</td><td>${esc(d.type ?? '—')}</td><td>${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'}</td><td>${esc(d.missingSections.join(', ') || '—')}</td><td class="review-${d.review}">${esc(d.review)}</td><td>${esc(d.lastReviewed ?? '—')}</td><td class="review-${d.drill ?? 'none'}">${esc(d.drill ? `${d.drill}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—')}</td></tr>`,
+        `<tr><td>${esc(d.relativePath)}</td><td>${esc(typeLabel(d))}</td><td>${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'}</td><td>${esc(d.missingSections.join(', ') || '—')}</td><td class="review-${d.review}">${esc(d.review)}</td><td>${esc(d.lastReviewed ?? '—')}</td><td class="review-${d.drill ?? 'none'}">${esc(d.drill ? `${d.drill}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—')}</td></tr>`,
     )
     .join('');
   const requiredRows = report.required

@@ -1,4 +1,5 @@
 import type { CoverageReport } from '../engine/workspace/coverage';
+import { typeLabel } from './typeLabel';
 
 const REVIEW_LABEL = { fresh: 'fresh', 'due-soon': 'due soon', overdue: 'overdue', invalid: 'invalid date', none: 'none' } as const;
 const DRILL_LABEL = { fresh: 'drilled', overdue: 'drill overdue', invalid: 'invalid date', none: 'never drilled' } as const;
@@ -25,7 +26,7 @@ export function coverageMarkdown(report: CoverageReport): string {
     '|----------|------|----------|---------|--------|---------------|-------|',
     ...report.documents.map(
       (d) =>
-        `| ${cell(d.relativePath)} | ${d.type ?? '—'} | ${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'} | ${cell(d.missingSections.join(', ')) || '—'} | ${REVIEW_LABEL[d.review]} | ${d.lastReviewed ?? '—'} | ${d.drill ? `${DRILL_LABEL[d.drill]}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—'} |`,
+        `| ${cell(d.relativePath)} | ${typeLabel(d)} | ${d.type ? `${d.sectionsPresent}/${d.sectionsRequired}` : '—'} | ${cell(d.missingSections.join(', ')) || '—'} | ${REVIEW_LABEL[d.review]} | ${d.lastReviewed ?? '—'} | ${d.drill ? `${DRILL_LABEL[d.drill]}${d.lastTested ? ` (${d.lastTested})` : ''}` : '—'} |`,
     ),
   ];
   if (report.required.length > 0) {

@@ -16,6 +16,8 @@ export const drillStale: Rule = {
     if (!drill || drill.state === 'fresh' || (doc.frontMatter && !doc.frontMatter.data)) return;
     const date = formatIsoDate(today);
     if (!drill.tested) {
+      // A type inferred from the headings never chose the drill convention: ask for a date only of a chosen type.
+      if (analysis.typeSource === 'inferred') return;
       const anchor = documentAnchor(doc);
       const edit = insertFrontMatterKey(doc, `last_tested: ${date}`);
       report({

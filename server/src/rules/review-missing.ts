@@ -10,10 +10,13 @@ export const reviewMissing: Rule = {
   defaultSeverity: 'warning',
   // Both write today's date: a claim that somebody reviewed the document, which only a person can make.
   fixes: { [REVIEW_DATE_TODAY]: 'suggestion', 'add-front-matter': 'suggestion' },
-  check({ doc, analysis, today, report, range }) {
-    if (!analysis.type || analysis.review.state !== 'none') return;
+  check({ doc, analysis, today, report, range, collection }) {
+    // A stub (moved, deprecated, a pointer) has nothing to review.
+    if (!analysis.type || analysis.stub || analysis.review.state !== 'none') return;
     // Front matter that does not parse may well hold the date: frontmatter-invalid speaks for it.
     if (doc.frontMatter && !doc.frontMatter.data) return;
+    // A collection that states no review dates has not adopted them: one notice for it (reviewAdoptionNotice), not a warning here.
+    if (!collection().reviewDatesAdopted) return;
     const anchor = documentAnchor(doc);
     const keyEdit = insertFrontMatterKey(doc, `last_reviewed: ${formatIsoDate(today)}`);
     const fix: ProposedFix = keyEdit

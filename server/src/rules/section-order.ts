@@ -5,6 +5,9 @@ export const sectionOrder: Rule = {
   description: "Required sections are out of the document type's order.",
   defaultSeverity: 'warning',
   check({ analysis, report, range }) {
+    // An inferred type was never chosen, nor its order: the order of a document's own convention
+    // (a post-mortem template that puts Resolution before Impact) is house style, not a fault.
+    if (analysis.stub || analysis.unlikeType || analysis.typeSource === 'inferred') return;
     const present = analysis.sections
       .map((match, order) => ({ match, order }))
       .filter(({ match }) => match.heading)

@@ -6,6 +6,8 @@ export function formatJson(report: RunReport): string {
   const files = report.files.map((file) => ({
     path: file.relativePath,
     type: file.type ?? null,
+    // How the type was found: front matter, a config glob, or inferred from the headings.
+    typeSource: file.typeSource ?? null,
     diagnostics: file.findings.map((finding) => ({
       rule: finding.rule,
       severity: finding.severity,

@@ -100,6 +100,18 @@ function typeHover(context: AuthoringContext, line: number): Hover | undefined {
   return { markdown: typeSummary(context), range: doc.lines.range(start, start + match[1].length) };
 }
 
+/** Where the type comes from; an inferred one says how to confirm it. */
+function typeOrigin({ analysis }: AuthoringContext): string {
+  switch (analysis.typeSource) {
+    case 'frontmatter':
+      return 'Type from front matter `type`.';
+    case 'config':
+      return 'Type from a `types[].match` glob of the config.';
+    default:
+      return `Type **inferred** from the headings: set \`type: ${analysis.type!.id}\` in front matter to confirm it (its missing sections are then errors), or turn inference off with \`types: { infer: false }\` in the config.`;
+  }
+}
+
 function typeSummary({ analysis }: AuthoringContext): string {
   const type = analysis.type!;
   const present = analysis.sections.filter((s) => s.heading).length;
@@ -117,10 +129,11 @@ function typeSummary({ analysis }: AuthoringContext): string {
 function headingHover(context: AuthoringContext, line: number): Hover | undefined {
   const { analysis, document: doc } = context;
   const type = analysis.type;
-  if (!type) return undefined;
   const heading = doc.headings.find((h) => lineOf(context, h.start) <= line && line <= lineOf(context, Math.max(h.start, h.end - 1)));
-  if (!heading) return undefined;
+  if (!heading || (!type && !analysis.stub)) return undefined;
   const range = doc.lines.range(heading.start, heading.end);
+  if (analysis.stub && heading === doc.headings[0]) return { markdown: STUB_TEXT[analysis.stub], range };
+  if (!type) return undefined;
   const index = analysis.sections.findIndex((s) => s.heading === heading);
   if (index >= 0) return { markdown: sectionText(context, index, heading), range };
   const entry = analysis.entries.find((e) => e.heading === heading);
@@ -130,13 +143,16 @@ function headingHover(context: AuthoringContext, line: number): Hover | undefine
   }
   const part = partOf(context, heading);
   if (part) return { markdown: part, range };
-  if (!sectionHeadings(doc).includes(heading)) {
-    const source = analysis.typeSource === 'frontmatter' ? 'front matter `type`' : 'a `types[].match` glob of the config';
-    return { markdown: `${typeSummary(context)}\n\nType from ${source}.`, range };
-  }
+  if (!sectionHeadings(doc).includes(heading)) return { markdown: `${typeSummary(context)}\n\n${typeOrigin(context)}`, range };
   const required = type.sections.map((s) => s.name).join(' · ');
   return { markdown: `Not a required section of \`${type.id}\`: extra sections may go anywhere.\n\nRequired, in order: ${required}.`, range };
 }
+
+const STUB_TEXT = {
+  moved: 'A **moved page**: it says where its content went. OpsDocs asks no sections or review date of it.',
+  deprecated: 'A **deprecated page**: it says it is no longer in use. OpsDocs asks no sections or review date of it.',
+  'link-only': 'A **pointer page**: only a link elsewhere. OpsDocs asks no sections or review date of it.',
+} as const;
 
 function sectionText({ analysis }: AuthoringContext, index: number, heading: Heading): string {
   const type = analysis.type!;

@@ -22,6 +22,8 @@ export interface OpsDocsConfig {
   docs: string[];
   ignore: string[];
   types: DocType[];
+  /** Whether documents no front matter or glob types are typed by their headings (`types.infer`). */
+  inferTypes: boolean;
   review: { cycle: string; warnDays: number; reviewer?: string };
   rules: Record<string, RuleSetting>;
   commands: { known: string[]; shellcheck: 'auto' | 'off' };
@@ -69,6 +71,7 @@ export function defaultConfig(root: string): OpsDocsConfig {
     docs: DEFAULT_DOCS,
     ignore: [],
     types: BUILTIN_TYPES.map((t) => ({ ...t })),
+    inferTypes: true,
     review: { cycle: 'quarterly', warnDays: 14 },
     rules: {},
     commands: { known: [], shellcheck: 'auto' },
@@ -90,10 +93,13 @@ interface RawType {
   template?: string;
 }
 
+/** `types` is the list of types, or a mapping with `infer` and that list as `define`. */
+type RawTypes = RawType[] | { infer?: boolean; define?: RawType[] };
+
 interface RawConfig {
   docs?: string | string[];
   ignore?: string | string[];
-  types?: RawType[];
+  types?: RawTypes;
   review?: { cycle?: string; warnDays?: number; reviewer?: string };
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   commands?: { known?: string[]; shellcheck?: 'auto' | 'off' };
@@ -131,7 +137,8 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     file,
     docs: asList(raw.docs) ?? defaults.docs,
     ignore: asList(raw.ignore) ?? [],
-    types: mergeTypes(defaults.types, raw.types ?? []),
+    types: mergeTypes(defaults.types, typeEntries(raw).list),
+    inferTypes: Array.isArray(raw.types) ? true : raw.types?.infer ?? true,
     review: { ...defaults.review, ...raw.review },
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([id, value]) => [id, toRuleSetting(value)])),
     commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [] },
@@ -149,6 +156,13 @@ function toAlerts(raw: RawConfig['alerts']): AlertsConfig {
     annotations: asList(spelled.annotations) ?? DEFAULT_ANNOTATIONS,
     baseUrl: asList(spelled.baseUrl) ?? [],
   };
+}
+
+/** The configured types, and where their list sits in the file (for problems' places). */
+function typeEntries(raw: RawConfig): { list: RawType[]; at: Array<string | number> } {
+  const types = raw.types;
+  if (Array.isArray(types)) return { list: types, at: ['types'] };
+  return { list: Array.isArray(types?.define) ? types.define : [], at: ['types', 'define'] };
 }
 
 function toRuleSetting(value: SeveritySetting | [SeveritySetting, Record<string, unknown>?]): RuleSetting {
@@ -187,9 +201,10 @@ function mergeTypes(builtins: DocType[], configured: RawType[]): DocType[] {
 function unknownTypeProblems(raw: RawConfig, yaml: ReturnType<typeof parseDocument>): ConfigProblem[] {
   const known = BUILTIN_TYPES.map((t) => t.id);
   const problems: ConfigProblem[] = [];
-  (raw.types ?? []).forEach((type, index) => {
+  const { list, at } = typeEntries(raw);
+  list.forEach((type, index) => {
     if (type && typeof type.extends === 'string' && !known.includes(type.extends)) {
-      const node = yaml.getIn(['types', index, 'extends'], true) as { range?: [number, number] } | undefined;
+      const node = yaml.getIn([...at, index, 'extends'], true) as { range?: [number, number] } | undefined;
       const [start, end] = node?.range ?? [0, 1];
       problems.push({
         message: `"${type.extends}" is not a built-in type${didYouMean(type.extends, known)}`,
@@ -211,7 +226,7 @@ function rangeAt(yaml: ParsedYaml, path: Array<string | number>): [number, numbe
 
 /** A `requiredDocs` entry is a path (it has a slash or an extension) or a type id, which must exist. */
 function requiredDocsProblems(raw: RawConfig, yaml: ParsedYaml): ConfigProblem[] {
-  const types = [...BUILTIN_TYPES.map((t) => t.id), ...(raw.types ?? []).map((t) => t?.id).filter((id): id is string => typeof id === 'string')];
+  const types = [...BUILTIN_TYPES.map((t) => t.id), ...typeEntries(raw).list.map((t) => t?.id).filter((id): id is string => typeof id === 'string')];
   return (Array.isArray(raw.requiredDocs) ? raw.requiredDocs : []).flatMap((entry, index) => {
     if (typeof entry !== 'string' || /[/.\\]/.test(entry) || types.includes(entry)) return [];
     const [start, end] = rangeAt(yaml, ['requiredDocs', index]);
@@ -235,16 +250,17 @@ function globProblems(raw: RawConfig, yaml: ParsedYaml): ConfigProblem[] {
   };
   for (const key of ['docs', 'ignore', 'alerts'] as const) checkAll(raw[key], [key]);
   if (raw.alerts && typeof raw.alerts === 'object' && !Array.isArray(raw.alerts)) checkAll(raw.alerts.files, ['alerts', 'files']);
-  (raw.types ?? []).forEach((type, i) => {
+  const { list, at } = typeEntries(raw);
+  list.forEach((type, i) => {
     const match = type?.match;
-    if (Array.isArray(match)) match.forEach((glob, j) => check(glob, ['types', i, 'match', j]));
-    else check(match, ['types', i, 'match']);
+    if (Array.isArray(match)) match.forEach((glob, j) => check(glob, [...at, i, 'match', j]));
+    else check(match, [...at, i, 'match']);
   });
   return problems;
 }
 
 function globFault(glob: string): string | undefined {
-  if (/^(\/|[A-Za-z]:[\\/])/.test(glob)) return 'is absolute: globs are relative to the folder of this file';
+  if (/^!?(\/|[A-Za-z]:[\\/])/.test(glob)) return 'is absolute: globs are relative to the folder of this file';
   let braces = 0;
   let brackets = 0;
   for (let i = 0; i < glob.length; i++) {

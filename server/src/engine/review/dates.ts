@@ -92,3 +92,50 @@ export function parseCycle(text: string): Cycle | undefined {
       return { amount: amount * 12, unit: 'month' };
   }
 }
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** "18 Nov 2019", "18th November 2019". */
+const DAY_FIRST = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}\\.?,?[ \\t]+(\\d{4})(?![\\d-])`, 'i');
+/** "Nov 18, 2019", "November 18 2019". */
+const MONTH_FIRST = new RegExp(`^${MONTH}\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})(?![\\d-])`, 'i');
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}(?![\d-])/;
+
+/** The date text at the start of a value: an ISO date (of a timestamp too), or a date with its month named. */
+export function leadingDate(value: string): string | undefined {
+  return (ISO_PREFIX.exec(value) ?? DAY_FIRST.exec(value) ?? MONTH_FIRST.exec(value))?.[0];
+}
+
+/**
+ * A date as writers state it in prose: YYYY-MM-DD, or with the month named ("18 Nov 2019",
+ * "November 18, 2019"), which no reader can misread. `10/11/2019` is not one: which is the month?
+ */
+export function parseStatedDate(text: string): CalendarDate | undefined {
+  const iso = parseIsoDate(text);
+  if (iso) return iso;
+  const dayFirst = DAY_FIRST.exec(text);
+  const monthFirst = MONTH_FIRST.exec(text);
+  const match = dayFirst ?? monthFirst;
+  if (!match || match[0].length !== text.length) return undefined;
+  const [day, monthName, year] = dayFirst ? [match[1], match[2], match[3]] : [match[2], match[1], match[3]];
+  const month = MONTHS.findIndex((m) => m.startsWith(monthName.toLowerCase().slice(0, 3))) + 1;
+  return parseIsoDate(formatIsoDate({ year: Number(year), month, day: Number(day) }));
+}
+
+/** Whether the text names its month, so that a date that is no real one was still meant as a date. */
+export function namesMonth(text: string): boolean {
+  return DAY_FIRST.test(text) || MONTH_FIRST.test(text);
+}
+
+/** A date written as the sample is: "24 Nov 2026" for "18 Nov 2019", "November 24, 2026" for "March 3, 2024". */
+export function formatLike(sample: string, date: CalendarDate): string {
+  const dayFirst = DAY_FIRST.exec(sample);
+  const monthFirst = MONTH_FIRST.exec(sample);
+  if (!dayFirst && !monthFirst) return formatIsoDate(date);
+  const written = (dayFirst ? dayFirst[2] : monthFirst![1]).replace(/\.$/, '');
+  const full = MONTHS[date.month - 1];
+  const name = written.length <= 3 || /^sept$/i.test(written) ? full.slice(0, 3) : full;
+  const cased = written === written.toUpperCase() ? name.toUpperCase() : written[0] === written[0].toUpperCase() ? name[0].toUpperCase() + name.slice(1) : name;
+  if (dayFirst) return `${date.day} ${cased} ${date.year}`;
+  return `${cased} ${date.day}${/,/.test(monthFirst![0]) ? ',' : ''} ${date.year}`;
+}

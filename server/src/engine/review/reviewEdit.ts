@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { formatIsoDate, type CalendarDate } from './dates';
+import { formatIsoDate, formatLike, type CalendarDate } from './dates';
 import { frontMatterBlock, insertFrontMatterKey, insertSection } from '../authoring/insertions';
 import type { OpsDocument } from '../document/parse';
 import type { TextEdit } from '../types';
@@ -14,7 +14,7 @@ export function markReviewedEdits(doc: OpsDocument, analysis: Analysis, today: C
   const review = analysis.review.review;
   const edits: TextEdit[] = [];
   if (review) {
-    edits.push({ range: doc.lines.range(review.start, review.end), newText: date });
+    edits.push({ range: doc.lines.range(review.start, review.end), newText: review.source === 'body' ? formatLike(review.value, today) : date });
   } else if (doc.frontMatter) {
     edits.push(insertFrontMatterKey(doc, `last_reviewed: ${date}`)!);
   } else {

@@ -4,11 +4,13 @@ import { coverageOf, type DocumentCoverage } from './coverage';
 import type { DocumentResult, Engine } from '../engine';
 import { outlineOf, type Outline } from '../authoring/outline';
 import type { Finding } from '../types';
+import type { TypeSource } from '../analysis';
 
 /** What a batch run reports per file: findings and coverage, plain data that crosses threads. */
 export interface FileResult {
   path: string;
   type?: string;
+  typeSource?: TypeSource;
   findings: Finding[];
   coverage?: DocumentCoverage;
   /** Headings and the text under each, for search and workspace symbols. */
@@ -39,7 +41,7 @@ export function toFileResult(engine: Engine, result: DocumentResult): FileResult
   const root = engine.configFor(result.path).config.root;
   const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis, engine.today()) : undefined;
   const outline = result.document ? outlineOf(result.document) : undefined;
-  return { path: result.path, type: result.type, findings: result.findings, coverage, outline };
+  return { path: result.path, type: result.type, typeSource: result.typeSource, findings: result.findings, coverage, outline };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { toPosix, type Analysis } from '../analysis';
+import { toPosix, type Analysis, type TypeSource } from '../analysis';
 import type { OpsDocument } from '../document/parse';
 import { alertCoverage, type AlertCoverage } from './alertFindings';
 import type { FileSystem } from '../fileSystem';
@@ -8,6 +8,7 @@ import { formatIsoDate, type CalendarDate } from '../review/dates';
 import { drillStatus, type DrillStatus } from '../review/drill';
 import type { Engine } from '../engine';
 import type { ReviewState } from '../review/review';
+import type { StubKind } from '../document/stubs';
 
 /** One document's place in the coverage table. */
 export interface DocumentCoverage {
@@ -15,6 +16,10 @@ export interface DocumentCoverage {
   /** Relative to the config root, with forward slashes. */
   relativePath: string;
   type?: string;
+  /** Where the type comes from: `inferred` when only the headings say it. */
+  typeSource?: TypeSource;
+  /** A moved, deprecated or pointer page, which OpsDocs asks nothing of. */
+  stub?: StubKind;
   title?: string;
   sectionsPresent: number;
   sectionsRequired: number;
@@ -74,6 +79,8 @@ export function coverageOf(file: string, root: string, document: OpsDocument, an
     path: file,
     relativePath: toPosix(path.relative(root, file)),
     type: analysis.type?.id,
+    typeSource: analysis.typeSource,
+    stub: analysis.stub,
     title: document.headings.find((h) => h.depth === 1)?.text,
     sectionsPresent: present,
     sectionsRequired: required.length,

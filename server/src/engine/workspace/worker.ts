@@ -9,7 +9,7 @@ const engine = new Engine({ fs: diskFileSystem, root: setup.root, configFile: se
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   if ('clear' in request) {
-    engine.configs.clear();
+    engine.forget();
     return;
   }
   let result;
