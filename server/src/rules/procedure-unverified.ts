@@ -2,7 +2,7 @@ import { toDocumentOffset } from '../engine/document/codeBlocks';
 import type { Heading } from '../engine/document/parse';
 import type { Rule } from '../engine/rule';
 import { shellBlocks, type ShellCommand } from '../engine/shell/analysis';
-import { actionOf, isCheck, isMutating } from '../engine/shell/effects';
+import { actionOf, isCheck, isMutating, typedName } from '../engine/shell/effects';
 
 /** A section whose title says it checks: Verification, Validate, Post-deployment checks, Smoke test, Health check. */
 const VERIFICATION_HEADING = /\b(?:verif|validat|check|confirm|smoke|test|health|post-deploy)/i;
@@ -45,8 +45,9 @@ export const procedureUnverified: Rule = {
     if (headings.slice(lastChange.section + 1).some((h) => VERIFICATION_HEADING.test(h.text))) return;
     const sectionEnd = lastChange.section >= 0 ? headings[lastChange.section].sectionEnd : doc.text.length;
     if (VERIFICATION_PROSE.test(doc.text.slice(lastChange.end, sectionEnd))) return;
-    const program = lastChange.command.program.value ?? 'this command';
-    const suggestion = SUGGESTED_CHECK[program] ? ` or a check such as "${SUGGESTED_CHECK[program]}"` : ' or a command that shows the new state';
+    // Named as the reader typed the program: `oc rollout status` after an `oc apply`.
+    const check = SUGGESTED_CHECK[lastChange.command.tool ?? '']?.replace(/^\S+/, typedName(lastChange.command));
+    const suggestion = check ? ` or a check such as "${check}"` : ' or a command that shows the new state';
     report({
       message: `"${lastChange.name}" changes state and nothing after it verifies the change: add a Verification section${suggestion}`,
       range: range(lastChange.start, lastChange.end),
