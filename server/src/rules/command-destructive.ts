@@ -24,7 +24,7 @@ const WARNING_CALLOUT = new RegExp(
 const ROLLBACK_HEADING = /\b(?:roll ?back|revert|restor(?:e|ing)|back ?out|undo)/i;
 /**
  * A step before the command that guards it: confirm the target, take a backup or a snapshot,
- * get the change reviewed or approved.
+ * get the change reviewed or approved; or words that say the object comes back.
  */
 const PRECAUTION = new RegExp(
   [
@@ -34,6 +34,8 @@ const PRECAUTION = new RegExp(
     String.raw`\b(?:get|have|ask for|request)\b[^.\n]{0,30}\b(?:review|approv|sign-?off)`,
     String.raw`\b(?:peer|change|second-person|four-eyes) review`,
     String.raw`\bapprov(?:al|ed)\b`,
+    // The writer says what comes back: "Kubernetes generates a new token", "the operator recreates it".
+    String.raw`\b(?:re-?creat(?:es?|ed|ing)|regenerat(?:es?|ed|ing)|generates? a new|makes? a new one|comes? back)\b`,
   ].join('|'),
   'i',
 );

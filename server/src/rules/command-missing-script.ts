@@ -26,8 +26,8 @@ export const commandMissingScript: Rule = {
     const isFolder = (target: string) => bases(context).some((base) => context.fs.stat(path.resolve(base, target)) === 'directory');
     for (const { block, shell, command, place, offset } of places.commands) {
       const script = scriptOf(command, shell);
-      // On another machine, in a container, or in a folder outside the workspace: not the workspace's script.
-      if (!script || place.via !== undefined || place.cwd === undefined || path.posix.isAbsolute(place.cwd)) continue;
+      // On another machine, in a container, or in a folder outside the workspace (`cd /opt/app`, `cd ..`): not the workspace's script.
+      if (!script || place.via !== undefined || place.cwd === undefined || path.posix.isAbsolute(place.cwd) || place.cwd.startsWith('..')) continue;
       const typed = script.value!;
       const target = path.posix.normalize(path.posix.join(place.cwd, typed));
       // Where the reader is after a `cd`, or where the writer may have meant them to be (the start).

@@ -2,7 +2,7 @@ import { lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/c
 import type { Rule, RuleContext } from '../engine/rule';
 import { shellBlocks, type ShellAnalysis } from '../engine/shell/analysis';
 import { isFatal, SHELLCHECK_SEVERITY, shellCheck, type ShellCheckComment, type ShellCheckResult } from '../engine/shell/shellcheck';
-import { documentVariables, DOCUMENT_PROFILE, isSeenValue, lineStartsOf } from '../engine/shell/shellcheckProfile';
+import { documentVariables, DOCUMENT_PROFILE, isNoiseInDocument, lineStartsOf } from '../engine/shell/shellcheckProfile';
 import type { ProposedFix } from '../engine/types';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -43,7 +43,8 @@ export const commandShellcheck: Rule = {
   // ShellCheck's rewrite changes the command a reader runs (quoting can break a step).
   fixes: { shellcheck: 'suggestion' },
   async check(context) {
-    if (context.config.commands.shellcheck === 'off') return;
+    // In Restricted Mode no checker runs on the workspace's text (VS Code's trust prompt said so).
+    if (context.config.commands.shellcheck === 'off' || !context.trusted) return;
     const parts = checkableParts(context);
     if (parts.length === 0) return;
     const timeoutMs = Number(context.options.timeout) || DEFAULT_TIMEOUT_MS;
@@ -57,11 +58,12 @@ export const commandShellcheck: Rule = {
       const count = outcome.unchecked.length === 1 ? 'this block is' : `this block and ${outcome.unchecked.length - 1} more are`;
       notice(context, outcome.unchecked[0].block, `ShellCheck ${reason}: ${count} not checked by ShellCheck${outcome.failure === 'timeout' ? ' (rules.command-shellcheck timeout sets the limit)' : ''}`);
     }
-    const skipped = skippedCodes(context.options);
+    const forDocuments = context.options.profile !== 'script';
+    const skipped = skippedCodes(context.options.exclude, forDocuments);
     const variables = documentVariables(parts.map((part) => part.shell));
     for (const { part, comment, line, endLine } of outcome.comments) {
       if (skipped.has(comment.code)) continue;
-      if (skipped.has(-1) && isSeenValue({ ...comment, line, endLine }, { shell: part.shell, lineStarts: part.lineStarts }, variables)) continue;
+      if (forDocuments && isNoiseInDocument({ ...comment, line, endLine }, { shell: part.shell, lineStarts: part.lineStarts }, variables)) continue;
       const start = lineColumnToDocumentOffset(part.block, line, comment.column);
       const end = lineColumnToDocumentOffset(part.block, endLine, comment.endColumn);
       context.report({
@@ -154,7 +156,7 @@ function unreadablePart(joined: Joined, comments: ShellCheckComment[]): { part: 
 }
 
 /** The tail ShellCheck puts on the parse errors that sum up others. */
-const GENERIC_PARSE_ERROR = /\s*Fix (?:to allow more checks|any mentioned problems and try again)\.$/;
+const GENERIC_PARSE_ERROR = / ?Fix (?:to allow more checks|any mentioned problems and try again)\.$/;
 
 function partAt(joined: Joined, line: number): Part {
   let found = joined.placed[0];
@@ -176,16 +178,12 @@ function place(joined: Joined, comments: ShellCheckComment[]): Outcome['comments
 }
 
 /**
- * Codes not reported: ShellCheck's parse errors (a notice says the block was not read), the
- * document profile (DOCUMENT_PROFILE, and word splitting on values the reader has seen, marked
- * -1) unless `profile: script`, and the codes of the `exclude` option.
+ * Codes not reported: the `exclude` option's, and unless `profile: script` the document profile's.
+ * ShellCheck's parse errors never are: a notice says the block was not read.
  */
-function skippedCodes(options: Record<string, unknown>): Set<number> {
-  const skipped = new Set(Array.isArray(options.exclude) ? options.exclude.map((code) => Number(String(code).replace(/^SC/i, ''))).filter(Number.isFinite) : []);
-  if (options.profile !== 'script') {
-    for (const code of Object.keys(DOCUMENT_PROFILE)) skipped.add(Number(code));
-    skipped.add(-1);
-  }
+function skippedCodes(exclude: unknown, forDocuments: boolean): Set<number> {
+  const skipped = new Set(Array.isArray(exclude) ? exclude.map((code) => Number(String(code).replace(/^SC/i, ''))).filter(Number.isFinite) : []);
+  if (forDocuments) for (const code of Object.keys(DOCUMENT_PROFILE)) skipped.add(Number(code));
   return skipped;
 }
 

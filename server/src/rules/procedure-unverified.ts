@@ -1,14 +1,18 @@
-import { toDocumentOffset } from '../engine/document/codeBlocks';
-import type { Heading } from '../engine/document/parse';
+import { codeBlocks, toDocumentOffset } from '../engine/document/codeBlocks';
+import type { Heading, OpsDocument } from '../engine/document/parse';
 import type { Rule } from '../engine/rule';
-import { shellBlocks, type ShellCommand } from '../engine/shell/analysis';
+import { shellAnalysis, shellBlocks, type ShellCommand } from '../engine/shell/analysis';
+import { isShellBlock } from '../engine/shell/script';
 import { actionOf, isCheck, isMutating, typedName } from '../engine/shell/effects';
 
 /** A section whose title says it checks: Verification, Validate, Post-deployment checks, Smoke test, Health check. */
 const VERIFICATION_HEADING = /\b(?:verif|validat|check|confirm|smoke|test|health|post-deploy)/i;
 const ROLLBACK_HEADING = /\b(?:roll ?back|revert|back ?out|undo)/i;
 /** Prose after a change that tells the reader what to look at. */
-const VERIFICATION_PROSE = /\b(?:verify|confirm|check (?:that|the|whether)|make sure|ensure that|should (?:now )?(?:show|return|be|report|see)|expect(?:ed)? (?:output|to see))\b/i;
+const VERIFICATION_PROSE =
+  /\b(?:verify|confirm|check (?:that|the|whether)|make sure|ensure that|should (?:now )?(?:show|return|be|report|see)|expect(?:ed)? (?:output|to see)|you (?:should|will) (?:now )?see|will (?:now )?be (?:started|created|running|listed|shown)|(?:the )?output (?:is|should|will) )/i;
+/** Blocks that show what a command prints: after a change, the expected result. */
+const OUTPUT_LANGUAGES = new Set(['text', 'console', 'output', 'plaintext', 'txt', 'log', '']);
 
 /** What to suggest running after a change, per tool. */
 const SUGGESTED_CHECK: Record<string, string> = {
@@ -45,6 +49,7 @@ export const procedureUnverified: Rule = {
     if (headings.slice(lastChange.section + 1).some((h) => VERIFICATION_HEADING.test(h.text))) return;
     const sectionEnd = lastChange.section >= 0 ? headings[lastChange.section].sectionEnd : doc.text.length;
     if (VERIFICATION_PROSE.test(doc.text.slice(lastChange.end, sectionEnd))) return;
+    if (showsOutputAfter(doc, lastChange.end, sectionEnd)) return;
     // Named as the reader typed the program: `oc rollout status` after an `oc apply`.
     const check = SUGGESTED_CHECK[lastChange.command.tool ?? '']?.replace(/^\S+/, typedName(lastChange.command));
     const suggestion = check ? ` or a check such as "${check}"` : ' or a command that shows the new state';
@@ -54,6 +59,15 @@ export const procedureUnverified: Rule = {
     });
   },
 };
+
+/** Whether a block after the change, in its section, shows what the reader should see: an output listing, not a command. */
+function showsOutputAfter(doc: OpsDocument, from: number, to: number): boolean {
+  return codeBlocks(doc).some((block) => {
+    const start = block.node.position!.start.offset!;
+    if (start <= from || start >= to) return false;
+    return isShellBlock(block) ? shellAnalysis(block).commands.length === 0 && !shellAnalysis(block).syntaxError : OUTPUT_LANGUAGES.has(block.lang);
+  });
+}
 
 /** The index of the last heading at or before an offset (-1 before the first). */
 function sectionIndex(headings: Heading[], offset: number): number {

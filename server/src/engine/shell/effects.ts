@@ -131,6 +131,8 @@ export function isMutating(command: ShellCommand): boolean {
   if (program === 'service') return ['start', 'stop', 'restart', 'reload'].includes(object);
   if (program === 'kubectl' && verb === 'rollout') return !ROLLOUT_READS.includes(object);
   if (program === 'docker' && verb === 'compose') return ['up', 'down', 'restart', 'stop', 'rm', 'start', 'pull'].includes(verbs(command, 3)[2]);
+  // `docker run --rm image tool …` uses a container as a tool: what changes is the tool's business.
+  if ((program === 'docker' || program === 'podman') && verb === 'run' && command.args.some((arg) => arg.value === '--rm')) return false;
   return MUTATING[program]?.includes(verb) ?? false;
 }
 

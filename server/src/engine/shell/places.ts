@@ -167,14 +167,20 @@ function isUrl(value: string): boolean {
 
 /** The file a download is saved as: the URL path's last segment. */
 function urlFile(url: string): string | undefined {
-  const segment = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop();
+  const query = url.search(/[?#]/);
+  const segment = lastSegment(query < 0 ? url : url.slice(0, query));
   return segment && !segment.includes(':') ? segment : undefined;
 }
 
-/** The folder `git clone URL` makes: the URL's last segment without `.git`. */
+/** The folder `git clone URL` makes: the URL's last segment without `.git` (`git@host:org/repo.git` too). */
 function repositoryFolder(url: string | undefined): string | undefined {
-  const segment = url?.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
-  return segment || undefined;
+  const segment = url === undefined ? undefined : lastSegment(url)?.replace(/\.git$/, '');
+  return segment?.slice(segment.lastIndexOf(':') + 1) || undefined;
+}
+
+function lastSegment(url: string): string | undefined {
+  const segments = url.split('/').filter((segment) => segment !== '');
+  return segments[segments.length - 1];
 }
 
 /** Whether the document makes a path before an offset: the path itself, or a folder above it. */

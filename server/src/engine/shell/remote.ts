@@ -83,7 +83,7 @@ function firstOperand(args: ShellWord[], valued: readonly string[]): ShellWord |
 
 /** `bash -c '…'` (also `-lc`, `-ec`), or an interactive shell when there is no operand. */
 function shellRun(args: ShellWord[]): CommandRun | undefined {
-  const flag = args.findIndex((arg) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg.value ?? ''));
+  const flag = args.findIndex((arg) => /^-[a-zA-Z]+$/.test(arg.value ?? '') && arg.value!.includes('c'));
   if (flag >= 0) return args[flag + 1] ? { script: args[flag + 1] } : undefined;
   return args.some((arg) => !(arg.value ?? '').startsWith('-')) ? undefined : { shell: true };
 }

@@ -52,20 +52,38 @@ export interface CommentedBlock {
 }
 
 /**
+ * Whether a comment that the document profile keeps by its code is noise where it stands:
+ * word splitting of a value the reader has seen, or a list item taken for a flag.
+ */
+export function isNoiseInDocument(comment: ShellCheckComment, block: CommentedBlock, variables: Map<string, ShellVariable[]>): boolean {
+  const start = (block.lineStarts[comment.line - 1] ?? 0) + comment.column - 1;
+  const end = (block.lineStarts[comment.endLine - 1] ?? 0) + comment.endColumn - 1;
+  if (comment.code === 2215) return isListItem(block, comment.line);
+  return SPLITTING.has(comment.code) && isSeenValue(comment.code, start, end, block.shell, variables);
+}
+
+/**
+ * `- item` and `---` begin a list item or rule a writer pasted (a YAML or Markdown list),
+ * which SC2215 takes for a flag used as a command; a flag on a line of its own
+ * (`  --namespace prod`, a missing `\`) stays reported.
+ */
+function isListItem(block: CommentedBlock, line: number): boolean {
+  const start = block.lineStarts[line - 1] ?? 0;
+  const text = block.shell.script.text.slice(start, block.lineStarts[line] ?? undefined).trim();
+  return /^-(?:\s|$)/.test(text) || /^-{3,}$/.test(text);
+}
+
+/**
  * Whether a word-splitting comment is about a value the reader has seen: a name (a pod, a
  * namespace, a node) never holds blanks or globs, so quoting it changes nothing. Splitting is
  * kept where it bites: a variable that holds file names (a loop over a glob or `ls`), lines of
  * text (`read`), or a literal with blanks; a `$(ls …)`, `$(find …)` or `$(grep …)`; and any
  * operand of `[ … ]`/`test`, where an empty value breaks the test.
  */
-export function isSeenValue(comment: ShellCheckComment, block: CommentedBlock, variables: Map<string, ShellVariable[]>): boolean {
-  if (!SPLITTING.has(comment.code)) return false;
-  const start = (block.lineStarts[comment.line - 1] ?? 0) + comment.column - 1;
-  const end = (block.lineStarts[comment.endLine - 1] ?? 0) + comment.endColumn - 1;
-  const { shell } = block;
+function isSeenValue(code: number, start: number, end: number, shell: ShellAnalysis, variables: Map<string, ShellVariable[]>): boolean {
   const inTest = shell.commands.some((c) => (c.program.value === '[' || c.program.value === 'test') && c.args.some((arg) => arg.start <= start && end <= arg.end));
   if (inTest) return false;
-  if (comment.code === 2046) {
+  if (code === 2046) {
     const inner = shell.commands.filter((c) => c.program.start >= start && c.program.end <= end).sort((a, b) => a.program.start - b.program.start);
     return !printsWords(inner.map((c) => c.program.value ?? ''));
   }
