@@ -20,7 +20,7 @@ function block(value: string) {
 
 /** Each command as `program@start`, with the text at its offsets, where it runs and what it opens. */
 function commandsOf(value: string) {
-  return shellAnalysis(block(value)).commands.map((c) => ({ program: value.slice(c.program.start, c.program.end), via: c.via, opens: c.opens }));
+  return shellAnalysis(block(value)).allCommands.map((c) => ({ program: value.slice(c.program.start, c.program.end), via: c.via, opens: c.opens }));
 }
 
 describe('commands inside quoted remote commands', () => {
@@ -39,6 +39,25 @@ describe('commands inside quoted remote commands', () => {
     const commands = commandsOf(value);
     assert.deepEqual(commands.map((c) => c.program), ['kubectl', 'sh', 'cd', 'redis-cli']);
     assert.ok(commands.slice(1).every((c) => c.via === 'kubectl exec'));
+  });
+
+  it("runs a double-quoted command's $(…) in the reader's shell, a single-quoted one's on the host", () => {
+    assert.deepEqual(commandsOf('ssh db1 "echo $(hostname)"'), [
+      { program: 'ssh', via: undefined, opens: undefined },
+      { program: 'echo', via: 'ssh db1', opens: undefined },
+      { program: 'hostname', via: undefined, opens: undefined },
+    ]);
+    assert.deepEqual(commandsOf("ssh db1 'echo $(hostname)'").map((c) => [c.program, c.via]), [
+      ['ssh', undefined],
+      ['echo', 'ssh db1'],
+      ['hostname', 'ssh db1'],
+    ]);
+  });
+
+  it("keeps another machine's commands apart from the reader's, and sh -c's with them", () => {
+    const analysis = shellAnalysis(block("ssh db1 'pg_ctl status'\nsh -c 'kubectl get pods'"));
+    assert.deepEqual(analysis.commands.map((c) => c.program.value), ['ssh', 'sh', 'kubectl']);
+    assert.deepEqual(analysis.remoteCommands.map((c) => c.program.value), ['pg_ctl']);
   });
 
   it('knows the shells a command opens for the lines after it, and a tunnel that opens none', () => {

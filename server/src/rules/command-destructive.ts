@@ -76,8 +76,8 @@ export const commandDestructive: Rule = {
     const { doc } = context;
     if (doc.headings.some((h) => ROLLBACK_HEADING.test(h.text))) return;
     for (const { block, shell } of shellBlocks(doc)) {
-      if (shell.commands.some(isDryRun)) continue;
-      const found = shell.commands.flatMap((command) => commandDestruction(block, command));
+      if (shell.allCommands.some(isDryRun)) continue;
+      const found = shell.allCommands.flatMap((command) => commandDestruction(block, command));
       if (found.length > 0 && !isGuarded(doc, block)) report(context, block, found);
     }
     for (const block of codeBlocks(doc).filter((b) => SQL_LANGUAGES.has(b.lang))) {

@@ -34,7 +34,7 @@ export const procedureUnverified: Rule = {
     // Commands in document order, each with the section (top-level heading index) it is in.
     const steps: Array<{ command: ShellCommand; name: string; start: number; end: number; section: number }> = [];
     for (const { block, shell } of shellBlocks(doc)) {
-      for (const command of shell.commands) {
+      for (const command of shell.allCommands) {
         const start = toDocumentOffset(block, command.program.start);
         const action = actionOf(command);
         steps.push({ command, name: action.name, start, end: toDocumentOffset(block, action.end), section: sectionIndex(headings, start) });
@@ -65,7 +65,7 @@ function showsOutputAfter(doc: OpsDocument, from: number, to: number): boolean {
   return codeBlocks(doc).some((block) => {
     const start = block.node.position!.start.offset!;
     if (start <= from || start >= to) return false;
-    return isShellBlock(block) ? shellAnalysis(block).commands.length === 0 && !shellAnalysis(block).syntaxError : OUTPUT_LANGUAGES.has(block.lang);
+    return isShellBlock(block) ? shellAnalysis(block).allCommands.length === 0 && !shellAnalysis(block).syntaxError : OUTPUT_LANGUAGES.has(block.lang);
   });
 }
 

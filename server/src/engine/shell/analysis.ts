@@ -84,7 +84,19 @@ export interface ShellAnalysis {
   script: ShellScript;
   /** Absent when the script parses. */
   syntaxError?: { message: string; offset: number };
+  /**
+   * The commands that run on the reader's machine: in their shell, its subshells and command
+   * substitutions, and the command text of `sh -c '…'`, `watch '…'`, `su -c '…'`.
+   */
   commands: ShellCommand[];
+  /**
+   * The commands another command runs on another machine or in a container, each with its `via`:
+   * `df -h` of `ssh db1 'df -h'`, `ls` of `kubectl exec pod -- ls`. Not in `commands`: the
+   * reader's PATH says nothing about them.
+   */
+  remoteCommands: ShellCommand[];
+  /** Both, in the order they appear: a command, then those it runs. */
+  allCommands: ShellCommand[];
   /** Functions and aliases the block defines. */
   defined: Set<string>;
   /** Variables the block sets. */
@@ -123,19 +135,27 @@ function analyse(block: CodeBlock): ShellAnalysis {
   // Same length, so offsets hold: CR line ends become what the parser reads as line ends and blanks.
   const source = script.text.replace(/\r(?!\n)/g, '\n').replace(/\r/g, ' ');
   const offsets = new ContentOffsets(source);
-  const found = { commands: [] as ShellCommand[], defined: new Set<string>(), variables: [] as ShellVariable[] };
-  if (offsets.widest > MAX_LINE_WIDTH) return { script, ...found, tooLong: 'width' };
+  const found: Found = { allCommands: [], defined: new Set(), variables: [] };
+  const result = (tooLong: ShellAnalysis['tooLong'], syntaxError?: ShellAnalysis['syntaxError']): ShellAnalysis => ({
+    script,
+    ...(syntaxError && { syntaxError }),
+    commands: found.allCommands.filter((command) => command.via === undefined),
+    remoteCommands: found.allCommands.filter((command) => command.via !== undefined),
+    ...found,
+    tooLong,
+  });
+  if (offsets.widest > MAX_LINE_WIDTH) return result('width');
   let file: Node;
   try {
     file = parser().Parse(source, '');
   } catch (error) {
     const message = parseErrorMessage(error);
     if (message === undefined) throw error;
-    return { script, syntaxError: { message, offset: offsets.of((error as ParseError).Pos) }, ...found, tooLong: false };
+    return result(false, { message, offset: offsets.of((error as ParseError).Pos) });
   }
-  if (offsets.lineCount > MAX_ANALYSED_LINES) return { script, ...found, tooLong: 'lines' };
-  collect(file, { source, original: block.value, offsets, base: 0, depth: 0 }, found);
-  return { script, ...found, tooLong: false };
+  if (offsets.lineCount > MAX_ANALYSED_LINES) return result('lines');
+  collect(file, { source, original: block.value, offsets, base: 0, depth: 0, local: false }, found);
+  return result(false);
 }
 
 /** Bash for every tag: `sh` is what writers put on any shell block, and bash parses POSIX shell too. */
@@ -166,10 +186,15 @@ interface Scope {
   /** The shell of its own the parsed text runs in (`sh -c '…'`); undefined: the reader's. */
   subshell?: string;
   depth: number;
+  /**
+   * Text of a double-quoted word: its `$(…)` runs in the reader's shell before the outer command
+   * does, and the walk of the whole block has found it already.
+   */
+  local: boolean;
 }
 
 interface Found {
-  commands: ShellCommand[];
+  allCommands: ShellCommand[];
   defined: Set<string>;
   variables: ShellVariable[];
 }
@@ -193,6 +218,7 @@ function collect(file: Node, scope: Scope, found: Found): void {
     else if (type === 'WordIter') found.variables.push({ name: (node as WordIter).Name.Value, kind: 'loop', words: (node as WordIter).Items.map((w) => valueWord(w, scope)) });
     else if (type === 'Assign') addAssignment(node as Assign, scope, found);
     else if (type === 'CallExpr') {
+      if (scope.local && stack.some((entry) => SUBSHELLS.has(entry.type) && entry.type !== 'Subshell')) return true;
       const command = unwrap((node as CallExpr).Args.map((word) => toShellWord(word, scope)));
       if (!command) return true;
       command.via = scope.via;
@@ -206,7 +232,7 @@ function collect(file: Node, scope: Scope, found: Found): void {
 }
 
 function add(command: ShellCommand, scope: Scope, found: Found): void {
-  found.commands.push(command);
+  found.allCommands.push(command);
   const name = command.program.value;
   if (name === 'alias') for (const arg of command.args) if (arg.value?.includes('=')) found.defined.add(arg.value.split('=')[0]);
   if (name === 'read' || name === 'mapfile' || name === 'readarray') {
@@ -250,6 +276,7 @@ function addNested(command: ShellCommand, scope: Scope, found: Found): void {
   } else if (run.script?.quoted) {
     const { start, end } = run.script.quoted;
     const text = scope.source.slice(start, end);
+    const local = scope.source[start - 1] === '"';
     let file: Node;
     try {
       file = parser().Parse(text, '');
@@ -257,7 +284,7 @@ function addNested(command: ShellCommand, scope: Scope, found: Found): void {
       // A quoted command that does not parse runs nothing OpsDocs can name; command-syntax is about the block.
       return;
     }
-    collect(file, { ...inner, offsets: new ContentOffsets(text), base: start }, found);
+    collect(file, { ...inner, offsets: new ContentOffsets(text), base: start, local }, found);
   }
 }
 

@@ -62,7 +62,7 @@ function follow(doc: OpsDocument): DocumentPlaces {
   for (const { block, shell } of shellBlocks(doc)) {
     // Subshells of this block (`(cd x && ./y)`, `sh -c '…'`), where they have moved to.
     const subshells = new Map<string, Place>();
-    for (const command of shell.commands) {
+    for (const command of shell.allCommands) {
       const reader = shells[shells.length - 1];
       const inherited = command.via !== undefined ? { via: command.via, cwd: undefined } : reader;
       const place = command.subshell !== undefined ? (subshells.get(command.subshell) ?? inherited) : reader;
