@@ -1,6 +1,6 @@
 import { lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
-import { shellBlocks, type ShellAnalysis } from '../engine/shell/analysis';
+import { MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks, type ShellAnalysis } from '../engine/shell/analysis';
 import { isFatal, SHELLCHECK_SEVERITY, shellCheck, type ShellCheckComment, type ShellCheckResult } from '../engine/shell/shellcheck';
 import { documentVariables, DOCUMENT_PROFILE, isNoiseInDocument, lineStartsOf } from '../engine/shell/shellcheckProfile';
 import type { ProposedFix } from '../engine/types';
@@ -78,8 +78,8 @@ export const commandShellcheck: Rule = {
 };
 
 /**
- * The blocks ShellCheck is given. A block that does not parse is command-syntax's: when that rule
- * is off, a notice says why ShellCheck skips it. ShellCheck does not read zsh.
+ * The blocks ShellCheck is given; each other block gets a notice that says why not. A block that
+ * does not parse is command-syntax's error (a notice only when that rule is off).
  */
 function checkableParts(context: RuleContext): Part[] {
   const parts: Part[] = [];
@@ -87,6 +87,9 @@ function checkableParts(context: RuleContext): Part[] {
   for (const { block, shell } of shellBlocks(context.doc)) {
     if (block.lang === 'zsh') notice(context, block, 'ShellCheck does not read zsh: this block is not checked by ShellCheck');
     else if (shell.syntaxError && syntaxOff) notice(context, block, `This block does not parse (${shell.syntaxError.message}), so ShellCheck does not check it`);
+    // A block this long is an export or a log, not steps; ShellCheck would spend its whole timeout on it.
+    else if (shell.tooLong === 'lines') notice(context, block, `ShellCheck does not check this ${block.lineOffsets.length}-line block: blocks over ${MAX_ANALYSED_LINES} lines are checked for syntax only`);
+    else if (shell.tooLong === 'width') notice(context, block, `ShellCheck does not check this block: it has a line over ${MAX_LINE_WIDTH} characters`);
     else if (!shell.syntaxError) {
       // Tabs count as one column, as in the block; a shebang after the first line is ShellCheck's error, a comment to bash.
       const text = shell.script.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/^([ \t]*)#!/gm, '$1# ');

@@ -263,8 +263,8 @@ function addNested(command: ShellCommand, scope: Scope, found: Found): void {
   if (!run || scope.depth >= MAX_NESTING) return;
   const inner: Scope = { ...scope, via: run.via ?? scope.via, subshell: `${command.program.start}:${scope.depth + 1}`, depth: scope.depth + 1 };
   if (run.shell) {
-    if (inner.via !== undefined && inner.via !== scope.via) command.opens = inner.via;
-    else if (scope.via !== undefined) command.opens = scope.via;
+    // A shell on the reader's own machine (`bash`) moves them nowhere.
+    if (inner.via !== undefined) command.opens = inner.via;
     return;
   }
   if (run.words) {
