@@ -56,6 +56,6 @@ for (const collection of collections) {
 console.log('\nall collections');
 for (const key of [...totals.script.keys()].sort()) {
   const code = Number(/^SC(\d+)/.exec(key)?.[1]);
-  const why = DOCUMENT_PROFILE[code] ?? ([2086, 2046].includes(code) ? 'kept where splitting bites: file names, lines, blanks, tests' : '');
+  const why = DOCUMENT_PROFILE[code] ?? ([2086, 2046].includes(code) ? 'kept where splitting bites: file names, lines, blanks, tests' : code === 2215 ? 'kept, but not on a pasted `- item` or `---`' : '');
   console.log(`  ${key.padEnd(18)} ${String(totals.script.get(key)).padStart(6)} ${String(totals.document.get(key) ?? 0).padStart(8)}  ${why}`);
 }
