@@ -2,18 +2,69 @@ import { toDocumentOffset, codeBlocks, type CodeBlock } from '../engine/document
 import type { Heading, OpsDocument } from '../engine/document/parse';
 import type { Rule, RuleContext } from '../engine/rule';
 import { insertBlock } from '../engine/authoring/insertions';
-import { shellBlocks } from '../engine/shell/analysis';
+import { shellBlocks, type ShellCommand } from '../engine/shell/analysis';
 import { destructiveAction, isDryRun } from '../engine/shell/effects';
 
-/** `> **Warning**`, `> [!CAUTION]`, `> ⚠️ Danger:`: a callout a reader cannot miss. */
-const WARNING_CALLOUT = /^[ \t]*>[ \t]*(?:\[!(?:WARNING|CAUTION|DANGER|IMPORTANT)\]|\*\*(?:Warning|Caution|Danger)\b|(?:⚠️?|❗|🚨)|(?:Warning|Caution|Danger)\s*:)/im;
+/**
+ * A callout a reader cannot miss: `> **Warning**`, `> [!CAUTION]`, `> ⚠️ Danger:`, MkDocs'
+ * `!!! warning`, Docusaurus' `:::danger`, Hugo's `{{< warning >}}`, a line that starts `WARNING:`.
+ */
+const WARNING_CALLOUT = new RegExp(
+  [
+    String.raw`^[ \t]*>[ \t]*(?:\[!(?:WARNING|CAUTION|DANGER|IMPORTANT)\]|\*\*(?:Warning|Caution|Danger)\b|(?:⚠️?|❗|🚨)|(?:Warning|Caution|Danger)\s*:)`,
+    String.raw`^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?:warning|danger|caution|attention|error)\b`,
+    String.raw`^[ \t]*:::+[ \t]*(?:warning|danger|caution)\b`,
+    String.raw`\{\{[<%][ \t]*(?:warning|danger|caution|alert[^}]*(?:warning|danger))`,
+    String.raw`^[ \t]*(?:\*\*|__)?(?:warning|caution|danger)(?:\*\*|__)?[ \t]*:|^[ \t]*(?:\*\*|__)(?:warning|caution|danger)\b`,
+    String.raw`^[ \t]*(?:⚠️?|❗|🚨)`,
+  ].join('|'),
+  'im',
+);
 /** A section that says how to undo: Rollback, Roll back, Revert, Restore, Backout, Undo. */
 const ROLLBACK_HEADING = /\b(?:roll ?back|revert|restor(?:e|ing)|back ?out|undo)/i;
-/** A step before the command that asks the reader to confirm the target first. */
-const CONFIRMATION = /\b(?:confirm|double-check|make sure|verify (?:that|the)|check (?:that|the target))\b/i;
+/**
+ * A step before the command that guards it: confirm the target, take a backup or a snapshot,
+ * get the change reviewed or approved; or words that say the object comes back.
+ */
+const PRECAUTION = new RegExp(
+  [
+    String.raw`\b(?:confirm|double-check|make sure|verify (?:that|the)|check (?:that|the target))\b`,
+    String.raw`\bsnapshot`,
+    String.raw`\bback(?:ed|ing)?[ -]?ups?\b`,
+    String.raw`\b(?:get|have|ask for|request)\b[^.\n]{0,30}\b(?:review|approv|sign-?off)`,
+    String.raw`\b(?:peer|change|second-person|four-eyes) review`,
+    String.raw`\bapprov(?:al|ed)\b`,
+    // The writer says what comes back: "Kubernetes generates a new token", "the operator recreates it".
+    String.raw`\b(?:re-?creat(?:es?|ed|ing)|regenerat(?:es?|ed|ing)|generates? a new|makes? a new one|comes? back)\b`,
+  ].join('|'),
+  'i',
+);
+/** A sentence that warns of what the command does: "This permanently deletes…", "cannot be undone", "data will be lost". */
+const WARNING_SENTENCE =
+  /\b(?:warning|caution|danger(?:ous)?|be careful|irreversibl[ey]|cannot be (?:undone|recovered|reverted)|can(?:no|')t be (?:undone|recovered)|unrecoverable|permanently|data loss|lose (?:all|your|the) data|(?:is|are|will be) (?:lost|gone|wiped|erased|destroyed)|will (?:delete|destroy|erase|wipe|remove) (?:all|every|the|your))/i;
 const SQL_LANGUAGES = new Set(['sql', 'postgresql', 'postgres', 'psql', 'mysql', 'plsql', 'tsql']);
-/** `DROP TABLE`, `DROP DATABASE`, `TRUNCATE`: statements that destroy data. */
-const SQL_DESTRUCTIVE = /\b(?:DROP[ \t]+(?:TABLE|DATABASE|SCHEMA|INDEX|VIEW)|TRUNCATE)\b/gi;
+/**
+ * `DROP TABLE`, `DROP DATABASE`, `TRUNCATE`: statements that destroy data. Not `DROP INDEX`: an
+ * index is rebuilt from its table, and dropping one after `CREATE INDEX CONCURRENTLY` is the
+ * usual way to rebuild it.
+ */
+const SQL_DESTRUCTIVE = /\b(?:DROP[ \t]+(?:TABLE|DATABASE|SCHEMA|VIEW)|TRUNCATE)\b/gi;
+/** Database clients and their options that take SQL to run: `psql -c 'DROP TABLE x'`, `mysql -e '…'`. */
+const SQL_CLIENT_OPTIONS: Record<string, readonly string[]> = {
+  psql: ['-c', '--command'],
+  mysql: ['-e', '--execute'],
+  mariadb: ['-e', '--execute'],
+  'clickhouse-client': ['-q', '--query'],
+};
+
+/** A destructive statement or command, in document offsets. */
+interface Destruction {
+  name: string;
+  /** How it reaches the machine it runs on ("ssh db1"), when that is not the reader's. */
+  via?: string;
+  start: number;
+  end: number;
+}
 
 export const commandDestructive: Rule = {
   id: 'command-destructive',
@@ -25,32 +76,59 @@ export const commandDestructive: Rule = {
     const { doc } = context;
     if (doc.headings.some((h) => ROLLBACK_HEADING.test(h.text))) return;
     for (const { block, shell } of shellBlocks(doc)) {
-      const rehearsed = shell.commands.some(isDryRun);
-      for (const command of shell.commands) {
-        const action = destructiveAction(command);
-        if (!action || rehearsed || isGuarded(doc, block)) continue;
-        const start = toDocumentOffset(block, action.words[0].start);
-        const end = toDocumentOffset(block, action.words[action.words.length - 1].end);
-        report(context, block, action.name, start, end);
-      }
+      if (shell.allCommands.some(isDryRun)) continue;
+      const found = shell.allCommands.flatMap((command) => commandDestruction(block, command));
+      if (found.length > 0 && !isGuarded(doc, block)) report(context, block, found);
     }
     for (const block of codeBlocks(doc).filter((b) => SQL_LANGUAGES.has(b.lang))) {
-      for (const match of block.value.matchAll(SQL_DESTRUCTIVE)) {
-        if (isGuarded(doc, block)) break;
-        const start = toDocumentOffset(block, match.index!);
-        report(context, block, match[0].toUpperCase().replace(/\s+/g, ' '), start, start + match[0].length);
-      }
+      const found = sqlDestruction(block.value, 0).map((d) => ({ ...d, start: toDocumentOffset(block, d.start), end: toDocumentOffset(block, d.end) }));
+      if (found.length > 0 && !isGuarded(doc, block)) report(context, block, found);
     }
   },
 };
 
-/** A warning callout in the block's section, or a confirmation step in the section before the block. */
+function commandDestruction(block: CodeBlock, command: ShellCommand): Destruction[] {
+  const action = destructiveAction(command);
+  const via = command.via;
+  if (action) return [{ name: action.name, via, start: toDocumentOffset(block, action.words[0].start), end: toDocumentOffset(block, action.words[action.words.length - 1].end) }];
+  const options = SQL_CLIENT_OPTIONS[command.tool ?? ''];
+  if (!options) return [];
+  const found: Destruction[] = [];
+  command.args.forEach((arg, i) => {
+    const sql = options.includes(command.args[i - 1]?.value ?? '') ? arg.quoted ?? (arg.value !== undefined ? arg : undefined) : undefined;
+    if (!sql) return;
+    const text = block.value.slice(sql.start, sql.end);
+    for (const d of sqlDestruction(text, sql.start)) found.push({ name: d.name, via, start: toDocumentOffset(block, d.start), end: toDocumentOffset(block, d.end) });
+  });
+  return found;
+}
+
+/** The destructive statements of SQL text, in offsets from `base`. */
+function sqlDestruction(sql: string, base: number): Destruction[] {
+  return [...sql.matchAll(SQL_DESTRUCTIVE)].map((match) => ({ name: match[0].toUpperCase().replace(/\s+/g, ' '), start: base + match.index!, end: base + match.index! + match[0].length }));
+}
+
+/**
+ * Whether the writer guarded the block: a warning callout in its section; a confirmation, backup,
+ * snapshot or review step, or a warning sentence, before it in its section; a warning sentence in
+ * the paragraph right after it; or a warning in the block's own comments.
+ */
 function isGuarded(doc: OpsDocument, block: CodeBlock): boolean {
   const blockStart = block.node.position!.start.offset!;
+  const blockEnd = block.node.position!.end.offset!;
   const section = sectionAround(doc, blockStart);
-  const sectionText = doc.text.slice(section.start, section.end);
-  if (WARNING_CALLOUT.test(sectionText)) return true;
-  return CONFIRMATION.test(doc.text.slice(section.start, blockStart));
+  if (WARNING_CALLOUT.test(doc.text.slice(section.start, section.end))) return true;
+  const before = doc.text.slice(section.start, blockStart);
+  if (PRECAUTION.test(before) || WARNING_SENTENCE.test(before)) return true;
+  if (WARNING_SENTENCE.test(paragraphAfter(doc.text, blockEnd))) return true;
+  return block.value.split(/\r?\n/).some((line) => /^\s*(?:--|#)/.test(line) && WARNING_SENTENCE.test(line));
+}
+
+/** The first paragraph after an offset: up to a blank line, a heading or a fence. */
+function paragraphAfter(text: string, offset: number): string {
+  const rest = text.slice(offset).replace(/^[ \t]*\r?\n(?:[ \t]*\r?\n)*/, '');
+  const end = rest.search(/\r?\n[ \t]*(?:\r?\n|#{1,6}\s|```|~~~)/);
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 /** The extent of the innermost section holding an offset; the whole document when no heading does. */
@@ -60,16 +138,21 @@ function sectionAround(doc: OpsDocument, offset: number): { start: number; end: 
   return found ? { start: found.start, end: found.sectionEnd } : { start: 0, end: doc.text.length };
 }
 
-function report(context: RuleContext, block: CodeBlock, action: string, start: number, end: number): void {
+/** One finding a block, at its first destructive command, naming the others. */
+function report(context: RuleContext, block: CodeBlock, found: Destruction[]): void {
   const { doc, range } = context;
+  const names = [...new Set(found.map((d) => d.name))];
   const fenceStart = block.node.position!.start.offset!;
   const lineStart = doc.lines.lineStart(doc.lines.positionAt(fenceStart).line);
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, fenceStart))![0];
-  const callout = [`${indent}> [!CAUTION]`, `${indent}> \`${action}\` cannot be undone: check the target before you run it.`];
+  const listed = names.map((name) => `\`${name}\``).join(', ');
+  const callout = [`${indent}> [!CAUTION]`, `${indent}> ${listed} cannot be undone: check the target before you run ${names.length > 1 ? 'them' : 'it'}.`];
   const edit = insertBlock(doc, lineStart, callout);
+  const others = names.length > 1 ? ` (and ${names.slice(1).map((name) => `"${name}"`).join(', ')} in the same block)` : '';
+  const via = found[0].via ? `, run through ${found[0].via},` : '';
   context.report({
-    message: `"${action}" destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document`,
-    range: range(start, end),
+    message: `"${names[0]}"${via}${others} destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document`,
+    range: range(found[0].start, found[0].end),
     fixes: [{ id: 'caution-callout', title: 'Insert a caution callout above the block', edits: [edit] }],
   });
 }

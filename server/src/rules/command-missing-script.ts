@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { toDocumentOffset } from '../engine/document/codeBlocks';
 import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
-import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
+import { isFillIn, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
+import { documentPlaces, isCreatedBefore } from '../engine/shell/places';
+import type { Range } from '../engine/types';
 
 /** Programs whose first operand is a script they run: `bash scripts/x.sh`, `python3 tools/check.py`, `. ./env.sh`. */
 const INTERPRETERS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'python', 'python3', 'node', 'ruby', 'perl', 'pwsh', 'deno', 'bun']);
@@ -19,17 +21,21 @@ export const commandMissingScript: Rule = {
   defaultSeverity: 'error',
   fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
-    for (const { block, shell } of shellBlocks(context.doc)) {
-      for (const command of shell.commands) {
-        const script = scriptOf(command, shell);
-        if (!script) continue;
-        const target = script.value!;
-        if (bases(context).some((base) => context.fs.stat(path.resolve(base, target)) === 'file')) continue;
-        const start = toDocumentOffset(block, script.start);
-        const end = toDocumentOffset(block, script.end);
-        const suggestion = suggest(context, target);
-        report(context, target, suggestion, start, end);
-      }
+    const places = documentPlaces(context.doc);
+    const isFile = (target: string) => bases(context).some((base) => context.fs.stat(path.resolve(base, target)) === 'file');
+    const isFolder = (target: string) => bases(context).some((base) => context.fs.stat(path.resolve(base, target)) === 'directory');
+    for (const { block, shell, command, place, offset } of places.commands) {
+      const script = scriptOf(command, shell);
+      // On another machine, in a container, or in a folder outside the workspace (`cd /opt/app`, `cd ..`): not the workspace's script.
+      if (!script || place.via !== undefined || place.cwd === undefined || path.posix.isAbsolute(place.cwd) || place.cwd.startsWith('..')) continue;
+      const typed = script.value!;
+      const target = path.posix.normalize(path.posix.join(place.cwd, typed));
+      // Where the reader is after a `cd`, or where the writer may have meant them to be (the start).
+      if (isCreatedBefore(places, target, offset) || isFile(target) || (place.cwd !== '' && isFile(typed))) continue;
+      const range = context.range(toDocumentOffset(block, script.start), toDocumentOffset(block, script.end));
+      const folder = place.cwd !== '' && !isFolder(place.cwd) ? place.cwd : path.posix.dirname(target);
+      if (!isFolder(folder)) reportElsewhere(context, typed, place.cwd, folder, range);
+      else report(context, typed, place.cwd, suggest(context, place.cwd, typed), range);
     }
   },
 };
@@ -54,24 +60,36 @@ function bases({ doc, config }: RuleContext): string[] {
 }
 
 /** The file of the nearest existing folder whose name is closest to the one the command names. */
-function suggest(context: RuleContext, target: string): string | undefined {
+function suggest(context: RuleContext, cwd: string, typed: string): string | undefined {
   for (const base of bases(context)) {
-    const folder = path.resolve(base, path.dirname(target));
+    const folder = path.resolve(base, cwd, path.dirname(typed));
     const entries = context.fs.readDirectory(folder);
     if (!entries) continue;
     const files = entries.filter((name) => context.fs.stat(path.join(folder, name)) === 'file');
-    const match = closest(path.basename(target), files);
+    const match = closest(path.basename(typed), files);
     // Keep the writer's spelling of the folder: only the file name changes.
-    if (match) return target.slice(0, target.length - path.basename(target).length) + match;
+    if (match) return typed.slice(0, typed.length - path.basename(typed).length) + match;
   }
   return undefined;
 }
 
-function report(context: RuleContext, target: string, suggestion: string | undefined, start: number, end: number): void {
-  const fixes = changeTo(context.range(start, end), suggestion);
+function report(context: RuleContext, typed: string, cwd: string, suggestion: string | undefined, range: Range): void {
   context.report({
-    message: `Script "${target}" does not exist relative to this document or the workspace root${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-    range: context.range(start, end),
-    fixes,
+    message: `Script "${typed}"${ranIn(cwd)} does not exist relative to this document or the workspace root${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    range,
+    fixes: changeTo(range, suggestion),
   });
+}
+
+/** A folder the workspace does not have: the script is another repository's (a project's own docs, a tool's checkout). */
+function reportElsewhere(context: RuleContext, typed: string, cwd: string, folder: string, range: Range): void {
+  context.report({
+    message: `Script "${typed}"${ranIn(cwd)} is not in this workspace: there is no folder "${folder}" here, so it likely belongs to another repository`,
+    severity: 'info',
+    range,
+  });
+}
+
+function ranIn(cwd: string): string {
+  return cwd === '' ? '' : ` (run in "${cwd}")`;
 }

@@ -1,7 +1,8 @@
-import { syntax, type CallExpr, type FuncDecl, type Node, type ParseError, type Pos, type Word } from 'mvdan-sh';
+import { syntax, type Assign, type CallExpr, type FuncDecl, type Node, type ParseError, type Pos, type Redirect, type Stmt, type Word, type WordIter } from 'mvdan-sh';
 import { codeBlocks, type CodeBlock } from '../document/codeBlocks';
 import type { OpsDocument } from '../document/parse';
 import { RecentCache } from '../recentCache';
+import { commandRunBy } from './remote';
 import { isShellBlock, shellScript, type ShellScript } from './script';
 
 /** A word of a command line, by offsets into the block's content. */
@@ -10,6 +11,8 @@ export interface ShellWord {
   value: string | undefined;
   start: number;
   end: number;
+  /** The offsets of the text between the quotes, when the word is one quoted string (`'…'` or `"…"`). */
+  quoted?: { start: number; end: number };
 }
 
 /** One simple command: the program a reader runs and its arguments, wrappers such as `sudo` unwrapped. */
@@ -23,6 +26,43 @@ export interface ShellCommand {
    * kubectl run through a distribution (`microk8s kubectl`); else the program's own name.
    */
   tool: string | undefined;
+  /**
+   * How the command reaches the machine, container or shell it runs in, when that is not the
+   * reader's own shell: "ssh db1" for `ssh db1 'df -h'`, "kubectl exec" for `kubectl exec pod -- ls`.
+   */
+  via?: string;
+  /** A shell the command opens for the lines after it: "ssh db1" for `ssh db1`, "kubectl exec" for `kubectl exec -it pod -- bash`. */
+  opens?: string;
+  /**
+   * The shell of its own it runs in (`( … )`, `$( … )`, `sh -c '…'`, `ssh host '…'`), by an id
+   * unique in the block; undefined: the reader's shell. A `cd` or `exit` in one moves only the
+   * commands after it in the same one.
+   */
+  subshell?: string;
+  /** The files its output redirects write (`> out.txt`, `2>> err.log`). */
+  writes: ShellWord[];
+}
+
+/**
+ * A variable a block sets, and what from: a loop over words, a line `read` reads, or a value.
+ * ShellCheck's profile asks whether a value may hold blanks or file names.
+ */
+export interface ShellVariable {
+  name: string;
+  kind: 'loop' | 'read' | 'value';
+  /** The words it takes its value from (a loop's items, an assignment's value). */
+  words: ShellValueWord[];
+}
+
+export interface ShellValueWord {
+  /** Unquoted `*`, `?` or `[`: a glob that expands to file names. */
+  glob: boolean;
+  /** Literal text with blanks in it, other than a list of options (`"-a -b"`). */
+  spaced: boolean;
+  /** The programs of each of its command substitutions, in order (`$(ls /var/log | grep app)` → ["ls", "grep"]). */
+  substituted: string[][];
+  /** The variables it expands. */
+  expanded: string[];
 }
 
 /** Programs that are another CLI under a different name. */
@@ -44,9 +84,23 @@ export interface ShellAnalysis {
   script: ShellScript;
   /** Absent when the script parses. */
   syntaxError?: { message: string; offset: number };
+  /**
+   * The commands that run on the reader's machine: in their shell, its subshells and command
+   * substitutions, and the command text of `sh -c '…'`, `watch '…'`, `su -c '…'`.
+   */
   commands: ShellCommand[];
+  /**
+   * The commands another command runs on another machine or in a container, each with its `via`:
+   * `df -h` of `ssh db1 'df -h'`, `ls` of `kubectl exec pod -- ls`. Not in `commands`: the
+   * reader's PATH says nothing about them.
+   */
+  remoteCommands: ShellCommand[];
+  /** Both, in the order they appear: a command, then those it runs. */
+  allCommands: ShellCommand[];
   /** Functions and aliases the block defines. */
   defined: Set<string>;
+  /** Variables the block sets. */
+  variables: ShellVariable[];
   /**
    * `lines`: over MAX_ANALYSED_LINES, parsed for syntax only; `width`: a line over MAX_LINE_WIDTH,
    * where the parser's columns overflow, not parsed at all.
@@ -81,35 +135,32 @@ function analyse(block: CodeBlock): ShellAnalysis {
   // Same length, so offsets hold: CR line ends become what the parser reads as line ends and blanks.
   const source = script.text.replace(/\r(?!\n)/g, '\n').replace(/\r/g, ' ');
   const offsets = new ContentOffsets(source);
-  if (offsets.widest > MAX_LINE_WIDTH) return { script, commands: [], defined: new Set(), tooLong: 'width' };
-  // Bash for every tag: `sh` is what writers put on any shell block, and bash parses POSIX shell too.
-  const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+  const found: Found = { allCommands: [], defined: new Set(), variables: [] };
+  const result = (tooLong: ShellAnalysis['tooLong'], syntaxError?: ShellAnalysis['syntaxError']): ShellAnalysis => ({
+    script,
+    ...(syntaxError && { syntaxError }),
+    commands: found.allCommands.filter((command) => command.via === undefined),
+    remoteCommands: found.allCommands.filter((command) => command.via !== undefined),
+    ...found,
+    tooLong,
+  });
+  if (offsets.widest > MAX_LINE_WIDTH) return result('width');
   let file: Node;
   try {
-    file = parser.Parse(source, '');
+    file = parser().Parse(source, '');
   } catch (error) {
     const message = parseErrorMessage(error);
     if (message === undefined) throw error;
-    return { script, syntaxError: { message, offset: offsets.of((error as ParseError).Pos) }, commands: [], defined: new Set(), tooLong: false };
+    return result(false, { message, offset: offsets.of((error as ParseError).Pos) });
   }
-  if (offsets.lineCount > MAX_ANALYSED_LINES) return { script, commands: [], defined: new Set(), tooLong: 'lines' };
-  const commands: ShellCommand[] = [];
-  const defined = new Set<string>();
-  syntax.Walk(file, (node) => {
-    if (!node) return true;
-    const type = syntax.NodeType(node);
-    if (type === 'FuncDecl') defined.add((node as FuncDecl).Name.Value);
-    if (type === 'CallExpr') {
-      const words = (node as CallExpr).Args.map((word) => toShellWord(word, offsets));
-      const command = unwrap(words);
-      if (command) {
-        commands.push(command);
-        if (command.program.value === 'alias') for (const arg of command.args) if (arg.value?.includes('=')) defined.add(arg.value.split('=')[0]);
-      }
-    }
-    return true;
-  });
-  return { script, commands, defined, tooLong: false };
+  if (offsets.lineCount > MAX_ANALYSED_LINES) return result('lines');
+  collect(file, { source, original: block.value, offsets, base: 0, depth: 0, local: false }, found);
+  return result(false);
+}
+
+/** Bash for every tag: `sh` is what writers put on any shell block, and bash parses POSIX shell too. */
+function parser() {
+  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
 }
 
 /** mvdan/sh throws a ParseError (`Text`) or a LangError (`Error()`: "1:3: arrays are a bash feature"). */
@@ -120,9 +171,196 @@ function parseErrorMessage(error: unknown): string | undefined {
   return typeof thrown.Error === 'function' ? thrown.Error().replace(/^\d+:\d+: /, '') : undefined;
 }
 
-function toShellWord(word: Word, offsets: ContentOffsets): ShellWord {
-  const literal = word.Parts.length === 1 && syntax.NodeType(word.Parts[0]) === 'Lit';
-  return { value: literal ? word.Lit() : undefined, start: offsets.of(word.Pos()), end: offsets.of(word.End()) };
+/**
+ * A stretch of the block the parser read: the whole script, or the command text inside quotes
+ * (`ssh db1 'sudo rm -rf /data'`), parsed on its own and placed back by its offset.
+ */
+interface Scope {
+  /** The whole block's script, and the block's own text (the same layout) for names. */
+  source: string;
+  original: string;
+  offsets: ContentOffsets;
+  /** Where the parsed text starts in the script. */
+  base: number;
+  via?: string;
+  /** The shell of its own the parsed text runs in (`sh -c '…'`); undefined: the reader's. */
+  subshell?: string;
+  depth: number;
+  /**
+   * Text of a double-quoted word: its `$(…)` runs in the reader's shell before the outer command
+   * does, and the walk of the whole block has found it already.
+   */
+  local: boolean;
+}
+
+interface Found {
+  allCommands: ShellCommand[];
+  defined: Set<string>;
+  variables: ShellVariable[];
+}
+
+/** Node types whose commands run in a shell of their own. */
+const SUBSHELLS = new Set(['Subshell', 'CmdSubst', 'ProcSubst']);
+/** `ssh a "ssh b 'sh -c …'"` is as deep as runbooks go. */
+const MAX_NESTING = 4;
+
+function collect(file: Node, scope: Scope, found: Found): void {
+  const stack: Array<{ type: string; node: Node }> = [];
+  syntax.Walk(file, (node) => {
+    if (!node) {
+      stack.pop();
+      return true;
+    }
+    const type = syntax.NodeType(node);
+    const parent = stack[stack.length - 1];
+    stack.push({ type, node });
+    if (type === 'FuncDecl') found.defined.add((node as FuncDecl).Name.Value);
+    else if (type === 'WordIter') found.variables.push({ name: (node as WordIter).Name.Value, kind: 'loop', words: (node as WordIter).Items.map((w) => valueWord(w, scope)) });
+    else if (type === 'Assign') addAssignment(node as Assign, scope, found);
+    else if (type === 'CallExpr') {
+      if (scope.local && stack.some((entry) => SUBSHELLS.has(entry.type) && entry.type !== 'Subshell')) return true;
+      const command = unwrap((node as CallExpr).Args.map((word) => toShellWord(word, scope)));
+      if (!command) return true;
+      command.via = scope.via;
+      const subshell = [...stack].reverse().find((entry) => SUBSHELLS.has(entry.type));
+      command.subshell = subshell ? `${scope.base + scope.offsets.of(subshell.node.Pos())}` : scope.subshell;
+      command.writes = parent?.type === 'Stmt' ? outputTargets(parent.node as Stmt, scope) : [];
+      add(command, scope, found);
+    }
+    return true;
+  });
+}
+
+function add(command: ShellCommand, scope: Scope, found: Found): void {
+  found.allCommands.push(command);
+  const name = command.program.value;
+  if (name === 'alias') for (const arg of command.args) if (arg.value?.includes('=')) found.defined.add(arg.value.split('=')[0]);
+  if (name === 'read' || name === 'mapfile' || name === 'readarray') {
+    for (const arg of operands(command.args, ['-p', '-d', '-t', '-n', '-N', '-u', '-C', '-c', '-O', '-s'])) found.variables.push({ name: arg, kind: 'read', words: [] });
+  }
+  addNested(command, scope, found);
+}
+
+/** The literal operands of a command, skipping options and the values of those that take one. */
+function operands(args: ShellWord[], valued: string[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === undefined) continue;
+    if (value.startsWith('-')) i += valued.includes(value) ? 1 : 0;
+    else names.push(value);
+  }
+  return names;
+}
+
+/**
+ * The commands a command runs somewhere else or in a shell of its own (`ssh db1 'df -h'`,
+ * `kubectl exec pod -- sh -c '…'`), parsed where they stand; and the shell it opens for the
+ * lines after it (`ssh db1`, `kubectl exec -it pod -- bash`).
+ */
+function addNested(command: ShellCommand, scope: Scope, found: Found): void {
+  const run = commandRunBy(command, scope.original);
+  if (!run || scope.depth >= MAX_NESTING) return;
+  const inner: Scope = { ...scope, via: run.via ?? scope.via, subshell: `${command.program.start}:${scope.depth + 1}`, depth: scope.depth + 1 };
+  if (run.shell) {
+    // A shell on the reader's own machine (`bash`) moves them nowhere.
+    if (inner.via !== undefined) command.opens = inner.via;
+    return;
+  }
+  if (run.words) {
+    const nested = unwrap(run.words);
+    if (!nested) return;
+    Object.assign(nested, { via: inner.via, subshell: inner.subshell });
+    add(nested, inner, found);
+    if (nested.opens !== undefined) command.opens = nested.opens;
+  } else if (run.script?.quoted) {
+    const { start, end } = run.script.quoted;
+    const text = scope.source.slice(start, end);
+    const local = scope.source[start - 1] === '"';
+    let file: Node;
+    try {
+      file = parser().Parse(text, '');
+    } catch {
+      // A quoted command that does not parse runs nothing OpsDocs can name; command-syntax is about the block.
+      return;
+    }
+    collect(file, { ...inner, offsets: new ContentOffsets(text), base: start, local }, found);
+  }
+}
+
+/** The targets of a statement's output redirects (`> out.txt`, `2>> err.log`, `&> all.log`). */
+function outputTargets(stmt: Stmt, scope: Scope): ShellWord[] {
+  return stmt.Redirs.filter((redirect) => isOutput(redirect, scope)).map((redirect) => toShellWord(redirect.Word, scope));
+}
+
+function isOutput(redirect: Redirect, scope: Scope): boolean {
+  const op = scope.source.slice(at(redirect.OpPos, scope), at(redirect.Word.Pos(), scope)).trim();
+  return /^&?>{1,2}\|?$/.test(op);
+}
+
+function addAssignment(assign: Assign, scope: Scope, found: Found): void {
+  if (assign.Naked) return;
+  const words = assign.Array ? assign.Array.Elems.map((elem) => elem.Value).filter((w): w is Word => !!w) : assign.Value ? [assign.Value] : [];
+  found.variables.push({ name: assign.Name.Value, kind: 'value', words: words.map((w) => valueWord(w, scope)) });
+}
+
+/** What a value is made of: globs, blanks, the programs whose output it holds, the variables it expands. */
+function valueWord(word: Word, scope: Scope): ShellValueWord {
+  const value: ShellValueWord = { glob: false, spaced: false, substituted: [], expanded: [] };
+  const programs: string[][] = [];
+  for (const part of word.Parts) {
+    const type = syntax.NodeType(part);
+    if (type === 'ExtGlob' || (type === 'Lit' && /(?<!\\)[*?[]/.test(literalOf(part)))) value.glob = true;
+  }
+  // Each substitution's programs in order (`$(grep key f | awk …)`: grep, awk): what the value holds is the last one's output.
+  const stack: string[] = [];
+  syntax.Walk(word, (node) => {
+    if (!node) {
+      if (stack.pop() === 'CmdSubst') value.substituted.push(programs.pop() ?? []);
+      return true;
+    }
+    const type = syntax.NodeType(node);
+    stack.push(type);
+    if (type === 'ParamExp') value.expanded.push((node as unknown as { Param: { Value: string } }).Param.Value);
+    if (type === 'CmdSubst') programs.push([]);
+    if (type === 'CallExpr' && programs.length > 0) {
+      const command = unwrap((node as CallExpr).Args.map((w) => toShellWord(w, scope)));
+      if (command?.program.value) programs[programs.length - 1].push(command.program.value);
+    }
+    return true;
+  });
+  const text = literalText(word.Parts).trim();
+  value.spaced = /\s/.test(text) && !text.split(/\s+/).every((token) => token.startsWith('-'));
+  return value;
+}
+
+/** The literal text of a word's parts, quoted or not, without what expands. */
+function literalText(parts: Node[]): string {
+  return parts
+    .map((part) => {
+      const type = syntax.NodeType(part);
+      if (type === 'Lit' || type === 'SglQuoted') return literalOf(part);
+      return type === 'DblQuoted' ? literalText((part as unknown as { Parts: Node[] }).Parts) : '';
+    })
+    .join('');
+}
+
+function literalOf(node: Node): string {
+  return (node as unknown as { Value?: string }).Value ?? '';
+}
+
+function at(pos: Pos, scope: Scope): number {
+  return scope.base + scope.offsets.of(pos);
+}
+
+function toShellWord(word: Word, scope: Scope): ShellWord {
+  const parts = word.Parts;
+  const type = parts.length === 1 ? syntax.NodeType(parts[0]) : undefined;
+  const shellWord: ShellWord = { value: type === 'Lit' ? word.Lit() : undefined, start: at(word.Pos(), scope), end: at(word.End(), scope) };
+  // `'…'` and `"…"` are one character each side; `$'…'` is an escape-sequence string, not a command.
+  const dollar = (parts[0] as unknown as { Dollar?: boolean } | undefined)?.Dollar;
+  if ((type === 'SglQuoted' || type === 'DblQuoted') && !dollar) shellWord.quoted = { start: shellWord.start + 1, end: shellWord.end - 1 };
+  return shellWord;
 }
 
 /**
@@ -186,7 +424,7 @@ function unwrap(words: ShellWord[]): ShellCommand | undefined {
 function command(program: ShellWord, args: ShellWord[], wrappers: string[]): ShellCommand {
   const name = program.value;
   const tool = name === 'microk8s.kubectl' ? 'kubectl' : name !== undefined ? (SAME_CLI[name] ?? name) : undefined;
-  return { program, args, wrappers, tool };
+  return { program, args, wrappers, tool, writes: [] };
 }
 
 /** Maps the parser's positions (1-based line, column in UTF-8 bytes) to offsets in the script. */

@@ -18,11 +18,16 @@ function verbs(command: ShellCommand, count = 2): string[] {
   return words;
 }
 
-/** The program and its subcommand as a reader names them ("kubectl apply"), with the last word's end. */
+/** The program as the reader typed it: `oc`, not the `kubectl` it is to the rules. */
+export function typedName(command: ShellCommand): string {
+  return command.program.value ?? command.tool ?? '';
+}
+
+/** The program and its subcommand as the reader typed them ("kubectl apply", "oc apply"), with the last word's end. */
 export function actionOf(command: ShellCommand): { name: string; end: number } {
   const [program, verb] = verbs(command, 1);
   const verbWord = verb && COMMAND_LINE_TOOLS[program] ? command.args.find((arg) => arg.value === verb) : undefined;
-  return verbWord ? { name: `${program} ${verb}`, end: verbWord.end } : { name: program, end: command.program.end };
+  return verbWord ? { name: `${typedName(command)} ${verb}`, end: verbWord.end } : { name: typedName(command), end: command.program.end };
 }
 
 function flags(command: ShellCommand): string[] {
@@ -41,28 +46,35 @@ export function isDryRun(command: ShellCommand): boolean {
 }
 
 /**
- * The destructive action of a command, named as a reader would ("rm -rf", "kubectl delete"),
+ * Kubernetes objects whose deletion loses no data: a controller makes a new one (a pod, a
+ * ServiceAccount's token), or they are access rules and classes applied again from their
+ * manifests. Deleting a pod is how a reader restarts it.
+ */
+const KUBERNETES_REBUILT = /^(?:pods?|po|replicasets?|rs|events?|ev|endpoints|ep|endpointslices?|leases?|serviceaccounts?|sa|roles?|rolebindings?|clusterroles?|clusterrolebindings?|storageclass(?:es)?|sc|certificatesigningrequests?|csr)(?:\.[\w.-]+)?(?:\/|$)/i;
+
+/**
+ * The destructive action of a command, named as the reader typed it ("rm -rf", "oc delete"),
  * with the words that make it so; undefined for anything else.
  */
 export function destructiveAction(command: ShellCommand): { name: string; words: ShellWord[] } | undefined {
   if (isDryRun(command)) return undefined;
-  const [program, verb] = verbs(command);
+  const [tool, verb] = verbs(command);
+  const program = typedName(command);
   const verbWord = command.args.find((arg) => arg.value === verb);
   const named = (name: string, ...words: Array<ShellWord | undefined>) => ({ name, words: [command.program, ...words.filter((w): w is ShellWord => !!w)] });
   const flag = (pattern: RegExp) => command.args.find((arg) => pattern.test(arg.value ?? ''));
-  switch (program) {
+  switch (tool) {
     case 'rm': {
       const recursive = hasShortFlag(command, 'r') || hasShortFlag(command, 'R') || flags(command).includes('--recursive');
       const force = hasShortFlag(command, 'f') || flags(command).includes('--force');
       return recursive && force ? named('rm -rf', ...command.args.filter((arg) => (arg.value ?? '').startsWith('-'))) : undefined;
     }
     case 'kubectl':
-      // Deleting a pod is how a reader restarts it: its controller makes a new one.
-      if (verb === 'delete' && !/^(?:pods?|po)(?:\/|$)/.test(verbs(command, 3)[2] ?? '')) return named('kubectl delete', verbWord);
-      if (verb === 'replace' && flag(/^--force$/)) return named('kubectl replace --force', verbWord);
+      if (verb === 'delete' && !KUBERNETES_REBUILT.test(verbs(command, 3)[2] ?? '')) return named(`${program} delete`, verbWord);
+      if (verb === 'replace' && flag(/^--force$/)) return named(`${program} replace --force`, verbWord);
       return undefined;
     case 'helm':
-      return ['uninstall', 'delete', 'del', 'un'].includes(verb) ? named(`helm ${verb}`, verbWord) : undefined;
+      return ['uninstall', 'delete', 'del', 'un'].includes(verb) ? named(`${program} ${verb}`, verbWord) : undefined;
     case 'terraform':
       if (verb === 'destroy') return named('terraform destroy', verbWord);
       return verb === 'apply' && flag(/^-destroy$/) ? named('terraform apply -destroy', verbWord) : undefined;
@@ -76,24 +88,24 @@ export function destructiveAction(command: ShellCommand): { name: string; words:
     case 'docker':
       if (verb === 'system' || verb === 'volume' || verb === 'image' || verb === 'container') {
         const action = verbs(command, 3)[2];
-        if (action === 'prune' || action === 'rm') return named(`docker ${verb} ${action}`, verbWord);
+        if (action === 'prune' || action === 'rm') return named(`${program} ${verb} ${action}`, verbWord);
       }
       return undefined;
     case 'redis-cli':
       return command.args.find((arg) => /^flush(?:all|db)$/i.test(arg.value ?? '')) ? named('redis-cli flushall') : undefined;
     case 'wipefs':
     case 'shred':
-      return named(program);
+      return named(tool);
     case 'aws':
     case 'gcloud':
     case 'az': {
       // `aws s3 rb`, `aws ec2 terminate-instances`, `gcloud compute instances delete`, `az group delete`.
       const words = verbs(command, 4).slice(1);
       const action = words.find((word) => /^(?:delete|terminate|rb|purge|destroy)(?:-|$)/.test(word) || (word === 'rm' && flag(/^--recursive$/)));
-      return action ? named(`${program} … ${action}`, command.args.find((arg) => arg.value === action)) : undefined;
+      return action ? named(`${tool} … ${action}`, command.args.find((arg) => arg.value === action)) : undefined;
     }
     default:
-      return /^mkfs(?:\.\w+)?$/.test(program) ? named(program) : undefined;
+      return /^mkfs(?:\.\w+)?$/.test(tool) ? named(tool) : undefined;
   }
 }
 
@@ -119,6 +131,8 @@ export function isMutating(command: ShellCommand): boolean {
   if (program === 'service') return ['start', 'stop', 'restart', 'reload'].includes(object);
   if (program === 'kubectl' && verb === 'rollout') return !ROLLOUT_READS.includes(object);
   if (program === 'docker' && verb === 'compose') return ['up', 'down', 'restart', 'stop', 'rm', 'start', 'pull'].includes(verbs(command, 3)[2]);
+  // `docker run --rm image tool …` uses a container as a tool: what changes is the tool's business.
+  if ((program === 'docker' || program === 'podman') && verb === 'run' && command.args.some((arg) => arg.value === '--rm')) return false;
   return MUTATING[program]?.includes(verb) ?? false;
 }
 

@@ -19,6 +19,25 @@ declare module 'mvdan-sh' {
     Assigns: Node[];
     Args: Word[];
   }
+  export interface Assign extends Node {
+    Name: { Value: string };
+    /** `export X`: a name with no value. */
+    Naked: boolean;
+    Value: Word | null;
+    Array: { Elems: Array<{ Value: Word | null }> } | null;
+  }
+  export interface Redirect extends Node {
+    OpPos: Pos;
+    Word: Word;
+  }
+  export interface Stmt extends Node {
+    Redirs: Redirect[];
+  }
+  /** `for name in items`. */
+  export interface WordIter extends Node {
+    Name: { Value: string };
+    Items: Word[];
+  }
   export interface FuncDecl extends Node {
     Name: { Value: string };
   }
