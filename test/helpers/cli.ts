@@ -12,10 +12,16 @@ export function runCli(cwd: string, ...args: string[]): { code: number | null; s
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A folder with these files, removed when the test file's suites are done. */
+const made: string[] = [];
+// Registered when a test file imports this module: runs once its every suite is done.
+after(() => {
+  for (const root of made) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A folder with these files, removed when the test file is done. */
 export function scratchWorkspace(files: Record<string, string>, prefix = 'opsdocs-test-'): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  after(() => fs.rmSync(root, { recursive: true, force: true }));
+  made.push(root);
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     fs.writeFileSync(path.join(root, name), text);

@@ -21,8 +21,9 @@ export class LspClient {
   /** Every other notification the server sent, in order. */
   readonly notifications: Array<{ method: string; params: unknown }> = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args` to node: OpsDocs' server by default, or another language server (unified-language-server's). */
+  constructor(args: string[] = [SERVER, '--stdio'], options: { cwd?: string } = {}) {
+    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
