@@ -42,12 +42,13 @@ export class LspClient {
     return this.process.pid!;
   }
 
-  async initialize(rootPath: string): Promise<unknown> {
+  async initialize(rootPath: string, initializationOptions?: object): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri(rootPath),
       workspaceFolders: [{ uri: uri(rootPath), name: 'ws' }],
       capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -63,6 +64,10 @@ export class LspClient {
     this.versions.set(uri(file), version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async save(file: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(file) } });
   }
 
   async close(file: string): Promise<void> {
