@@ -18,6 +18,8 @@ describe('opsdocs.run', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-run-'));
     client = new LspClient();
     await client.initialize(root, { run: 'onSave' });
+    // As VS Code's language client does once it has started.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
   after(async () => {
     await client.stop();

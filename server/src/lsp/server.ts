@@ -167,8 +167,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(({ settings }) => {
+    // VS Code's client also sends `{ settings: null }` once started: only OpsDocs' own settings change anything.
+    const given = (settings as { opsdocs?: ServerSettings } | null | undefined)?.opsdocs?.run;
+    if (given === undefined) return;
     const previous = run;
-    run = runMode((settings as { opsdocs?: ServerSettings } | undefined)?.opsdocs?.run);
+    run = runMode(given);
     // Back to checking as you type: the open documents may have changed since their last check.
     if (previous === 'onSave' && run === 'onType') for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   });
