@@ -24,7 +24,11 @@ interface JsonMessage {
 
 /** remark-cli with vfile-reporter-json: the report goes to stderr, one entry per file. */
 function remark(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [REMARK, '--no-stdout', '--report', JSON_REPORTER, ...args], { cwd, encoding: 'utf8' });
+  return remarkWith(undefined, cwd, ...args);
+}
+
+function remarkWith(input: string | undefined, cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [REMARK, '--no-stdout', '--report', JSON_REPORTER, ...args], { cwd, encoding: 'utf8', input });
   const report = JSON.parse(result.stderr) as Array<{ path: string; messages: JsonMessage[] }>;
   return { code: result.status, report };
 }
@@ -73,6 +77,12 @@ describe('remark-cli with opsdocs/remark', () => {
     const subcommand = messages.find((m) => m.ruleId === 'command-subcommand')!;
     assert.match(subcommand.reason, /did you mean "kubectl rollout restart"/);
     assert.equal(subcommand.expected, undefined, 'a did-you-mean is a suggestion: in the message, not in expected');
+  });
+
+  it('checks a document given on standard input, with the config of the current folder', () => {
+    const { code, report } = remarkWith('# Notes\n\nTODO later\n', remarkWorkspace());
+    assert.equal(code, 1);
+    assert.deepEqual(report[0].messages.map((m) => [m.ruleId, m.fatal, m.place.start.line]), [['placeholder', true, 3]]);
   });
 
   it('exits 0 on warnings alone, and 1 with --frail', () => {
