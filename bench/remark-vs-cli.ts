@@ -2,7 +2,7 @@
  * The remark plugin against the CLI on real collections (../shared/corpora): the same findings,
  * file for file, and the wall time of `remark .` (remark-cli with opsdocs/remark) beside
  * `opsdocs validate .` on the same copy, in one run.
- * Usage: npm run build && node --import tsx bench/remark-vs-cli.ts
+ * Usage: npm run build && node --import tsx bench/remark-vs-cli.ts (OPSDOCS_CORPORA names another folder of collections)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.join(__dirname, '..');
-const corpora = path.join(repo, '..', 'shared', 'corpora');
+const corpora = process.env.OPSDOCS_CORPORA ?? path.join(repo, '..', 'shared', 'corpora');
 const remarkCli = path.join(repo, 'node_modules', 'remark-cli', 'cli.js');
 const jsonReporter = path.join(repo, 'node_modules', 'vfile-reporter-json', 'index.js');
 
