@@ -74,6 +74,8 @@ export function startServer(connection: Connection): void {
   let workspaceDiagnostics = false;
   /** Completions and hovers come in bursts on one version of a document: analyse it once for them. */
   let lastAnalysis: { uri: string; version: number; analyzed: ReturnType<Engine['analyze']> } | undefined;
+  /** The findings quick fixes were last computed from, when the editor's diagnostics were older than the text. */
+  let lastFixable: { uri: string; version: number; findings: Finding[] } | undefined;
   const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
 
   const diagnose = async (uri: string, isCancelled: () => boolean) => {
@@ -115,6 +117,7 @@ export function startServer(connection: Connection): void {
   const rediagnoseAll = () => {
     engine.configs.clear();
     lastAnalysis = undefined;
+    lastFixable = undefined;
     index.clear();
     indexed = undefined;
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
@@ -277,9 +280,13 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     const file = toPath(uri);
     if (!document || !file || isConfigFile(file)) return [];
-    const result = await engine.validate(file, document.getText());
+    // The editor asks again at every move of the cursor: validate each version once.
+    if (lastFixable?.uri !== uri || lastFixable.version !== document.version) {
+      const result = await engine.validate(file, document.getText());
+      lastFixable = { uri, version: document.version, findings: result?.findings ?? [] };
+    }
     const wanted = (finding: Finding) => diagnostics.some((d) => d.code === finding.rule && d.range.start.line === finding.range.start.line);
-    return (result?.findings ?? []).filter(wanted).flatMap((finding) => toCodeActions(uri, toDiagnostic(finding, document.version)));
+    return lastFixable.findings.filter(wanted).flatMap((finding) => toCodeActions(uri, toDiagnostic(finding, document.version)));
   }
 
   /** The fixes of the document's current text, validated afresh: the diagnostics the editor holds may be older. */
