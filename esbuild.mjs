@@ -20,12 +20,24 @@ const shared = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
+// An ES module gets CommonJS's require, __filename and __dirname, which bundled dependencies and the engine read.
+const esmBanner = [
+  "import { createRequire as __opsdocsCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __opsdocsFileURLToPath } from 'node:url';",
+  "import { dirname as __opsdocsDirname } from 'node:path';",
+  'const require = __opsdocsCreateRequire(import.meta.url);',
+  'const __filename = __opsdocsFileURLToPath(import.meta.url);',
+  'const __dirname = __opsdocsDirname(__filename);',
+].join('\n');
+
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...shared, entryPoints: ['server/src/engine/workspace/worker.ts'], outfile: 'dist/worker.js' },
   // Mermaid's parser, loaded by the rule diagram-mermaid on the first mermaid block.
   { ...shared, entryPoints: ['server/src/engine/diagrams/mermaidParser.ts'], outfile: 'dist/mermaid-parse.js', sourcemap: false, minify: true },
+  // The remark plugin, `opsdocs/remark` in package.json's exports: an ES module, as unified's plugins are.
+  { ...shared, format: 'esm', entryPoints: ['server/src/remark/index.ts'], outfile: 'dist/remark.mjs', define: { SERVER_VERSION: shared.define.SERVER_VERSION }, banner: { js: esmBanner } },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
   ...previewBuilds,

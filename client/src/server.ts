@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_GLOB, DOCUMENT_GLOB } from './config';
+import { CONFIG_GLOB, DOCUMENT_GLOB, settings } from './config';
 
 /** Starts the bundled language server and hands it Markdown documents and OpsDocs config files. */
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -21,6 +21,7 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     // In Restricted Mode the server runs no program on the workspace's behalf (git, checkers).
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
+      run: settings.run(),
       // VS Code's Markdown support completes link paths and anchors itself: ours would show twice.
       linkCompletions: !vscode.workspace.getConfiguration('markdown').get<boolean>('suggest.paths.enabled', true),
     },

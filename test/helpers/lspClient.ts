@@ -21,8 +21,9 @@ export class LspClient {
   /** Every other notification the server sent, in order. */
   readonly notifications: Array<{ method: string; params: unknown }> = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args` to node: OpsDocs' server by default, or another language server (unified-language-server's). */
+  constructor(args: string[] = [SERVER, '--stdio'], options: { cwd?: string } = {}) {
+    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -41,12 +42,13 @@ export class LspClient {
     return this.process.pid!;
   }
 
-  async initialize(rootPath: string): Promise<unknown> {
+  async initialize(rootPath: string, initializationOptions?: object): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri(rootPath),
       workspaceFolders: [{ uri: uri(rootPath), name: 'ws' }],
       capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -62,6 +64,10 @@ export class LspClient {
     this.versions.set(uri(file), version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async save(file: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(file) } });
   }
 
   async close(file: string): Promise<void> {

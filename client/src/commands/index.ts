@@ -4,7 +4,6 @@ import type { CoverageModel } from '../views/coverageModel';
 import type { CoverageNode, CoverageTree } from '../views/coverageTree';
 import { showCoverageReport } from './coverageReport';
 import { applyServerEdits, createFromTemplate, newDocumentFromTemplate } from './documents';
-import { openDiagramPreview } from '../preview/diagramPanel';
 import { searchDocs } from './searchDocs';
 import { validateAll } from './validateAll';
 
@@ -23,7 +22,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('opsdocs.coverage.createFromTemplate', (node: CoverageNode) => node.kind === 'missing' && createFromTemplate(client, node.root, node.required));
   register('opsdocs.revealActiveInCoverage', () => revealActive(tree));
   register('opsdocs.searchDocs', () => searchDocs(client));
-  register('opsdocs.openDiagramPreview', () => openDiagramPreview(context));
 }
 
 /** The document a command acts on: the tree node it was invoked on, else the active editor. */

@@ -13,7 +13,8 @@ Commands:
   new <type> <path>   Write a new document from the type's template (never overwrites)
 
 Options for validate:
-  --format <f>        text (default), json, sarif or junit
+  --format <f>        text (default), json, sarif, junit, github (workflow commands)
+                      or codequality (GitLab Code Quality report)
   --config <file>     Use this config file for every document
   --fix               Apply the preferred quick fix of each finding, then report what remains
   --max-warnings <n>  Exit 1 when there are more than n warnings

@@ -13,13 +13,15 @@ import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
 import type { TypeSource } from '../engine/analysis';
 import { startRun } from './inputs';
+import { formatCodeQuality } from './formats/codequality';
+import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { summarize, type FileReport, type RunReport } from './report';
 
-export const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ValidateOptions {
@@ -35,6 +37,8 @@ const FORMATTERS: Record<Format, (report: RunReport) => string> = {
   json: formatJson,
   sarif: formatSarif,
   junit: formatJunit,
+  github: formatGithub,
+  codequality: formatCodeQuality,
 };
 
 export async function validateCommand(options: ValidateOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {

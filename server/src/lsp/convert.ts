@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
 import type { OpsDocument } from '../engine/document/parse';
+import { ruleDocumentationUrl } from '../engine/ruleDocs';
 import type { Finding, Fix, Severity, TextEdit } from '../engine/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -24,10 +25,13 @@ export interface DiagnosticData {
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { fixes: finding.fixes ?? [], version };
+  const href = ruleDocumentationUrl(finding.rule);
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
+    // The code links to the rule's section of the README (Problems panel, hovers).
+    ...(href && { codeDescription: { href } }),
     source: 'opsdocs',
     message: finding.message,
     data,

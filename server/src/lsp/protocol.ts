@@ -62,3 +62,14 @@ export interface SearchParams {
   query: string;
   limit?: number;
 }
+
+/** When the server checks an open document: as it changes, or when it is opened and saved. */
+export type RunMode = 'onType' | 'onSave';
+
+/**
+ * The client's settings for the server: in `initializationOptions` at start, and in
+ * `workspace/didChangeConfiguration` as `{ settings: { opsdocs: ServerSettings } }` when they change.
+ */
+export interface ServerSettings {
+  run?: RunMode;
+}

@@ -8,6 +8,7 @@ import {
   createConnection,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type TextEdit,
 } from 'vscode-languageserver/node';
@@ -19,7 +20,8 @@ import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/review/reviewEdit';
 import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/authoring/templates';
 import { typeForPath } from '../engine/analysis';
-import { FIX_ALL, toCodeActions, toDiagnostic, toDocumentSymbols, toFixAllAction } from './convert';
+import { FIX_ALL, toCodeActions, toDiagnostic, toDocumentSymbols, toFixAllAction, type DiagnosticData } from './convert';
+import type { Finding } from '../engine/types';
 import { fixEdits } from '../engine/fixAll';
 import { COMPLETION_TRIGGERS, completionsAt } from '../engine/authoring/completions';
 import { hoverAt } from '../engine/authoring/hovers';
@@ -36,6 +38,8 @@ import {
   TRUSTED,
   VALIDATE_ALL,
   type CoverageResult,
+  type RunMode,
+  type ServerSettings,
   type DocumentEditParams,
   type NewDocumentParams,
   type SearchParams,
@@ -58,6 +62,8 @@ const LINK_COMPLETIONS = ['file', 'folder', 'anchor'];
 
 export function startServer(connection: Connection): void {
   let linkCompletions = true;
+  /** `opsdocs.run`: check open documents as they change, or when opened and saved. */
+  let run: RunMode = 'onType';
   const documents = new TextDocuments(TextDocument);
   const openText = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
   let roots: string[] = [process.cwd()];
@@ -71,6 +77,8 @@ export function startServer(connection: Connection): void {
   let workspaceDiagnostics = false;
   /** Completions and hovers come in bursts on one version of a document: analyse it once for them. */
   let lastAnalysis: { uri: string; version: number; analyzed: ReturnType<Engine['analyze']> } | undefined;
+  /** The findings quick fixes were last computed from, when the editor's diagnostics were older than the text. */
+  let lastFixable: { uri: string; version: number; findings: Finding[] } | undefined;
   const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
 
   const diagnose = async (uri: string, isCancelled: () => boolean) => {
@@ -128,6 +136,7 @@ export function startServer(connection: Connection): void {
       .dropNotices()
       .filter((file) => !documents.get(pathToFileURL(file).href))
       .map((file) => ({ file, result: workspaceDiagnostics ? index.resultOf(file) : undefined }));
+    lastFixable = undefined;
     index.clear();
     indexed = undefined;
     for (const { file, result } of closedNotices) void (result ? publishClosed(result) : connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] }));
@@ -145,13 +154,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams) => {
     roots = workspaceRoots(params) ?? roots;
-    const options = params.initializationOptions as { trusted?: boolean; linkCompletions?: boolean } | undefined;
+    const options = params.initializationOptions as ({ trusted?: boolean; linkCompletions?: boolean } & ServerSettings) | undefined;
     const trusted = options?.trusted ?? true;
     linkCompletions = options?.linkCompletions ?? true;
+    run = runMode(options?.run);
     engine = newEngine(trusted);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -172,7 +182,21 @@ export function startServer(connection: Connection): void {
     if (justOpened.delete(event.document.uri)) return;
     const file = toPath(event.document.uri);
     if (file && isConfigFile(file)) rediagnoseAll();
-    else scheduler.schedule(event.document.uri);
+    else if (run === 'onType') scheduler.schedule(event.document.uri);
+  });
+  documents.onDidSave((event) => {
+    const file = toPath(event.document.uri);
+    if (run === 'onSave' && !(file && isConfigFile(file))) scheduler.schedule(event.document.uri, 0);
+  });
+
+  connection.onDidChangeConfiguration(({ settings }) => {
+    // VS Code's client also sends `{ settings: null }` once started: only OpsDocs' own settings change anything.
+    const given = (settings as { opsdocs?: ServerSettings } | null | undefined)?.opsdocs?.run;
+    if (given === undefined) return;
+    const previous = run;
+    run = runMode(given);
+    // Back to checking as you type: the open documents may have changed since their last check.
+    if (previous === 'onSave' && run === 'onType') for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   });
   documents.onDidClose(async (event) => {
     scheduler.cancel(event.document.uri);
@@ -264,8 +288,29 @@ export function startServer(connection: Connection): void {
     const only = context.only;
     if (only?.some((kind) => FIX_ALL.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll))) return fixAllActions(textDocument.uri);
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    return context.diagnostics.flatMap((d) => toCodeActions(textDocument.uri, d));
+    const version = documents.get(textDocument.uri)?.version;
+    const stale = context.diagnostics.filter((d) => d.source === 'opsdocs' && (d.data as DiagnosticData | undefined)?.version !== version);
+    if (stale.length === 0) return context.diagnostics.flatMap((d) => toCodeActions(textDocument.uri, d));
+    return currentQuickFixes(textDocument.uri, context.diagnostics);
   });
+
+  /**
+   * Diagnostics published before the latest edits (with `opsdocs.run: onSave`, or while typing runs
+   * ahead of a check) carry edits for an older text, which the editor refuses: the current text's
+   * findings of the same rules, on the same lines, give their quick fixes afresh.
+   */
+  async function currentQuickFixes(uri: string, diagnostics: Diagnostic[]) {
+    const document = documents.get(uri);
+    const file = toPath(uri);
+    if (!document || !file || isConfigFile(file)) return [];
+    // The editor asks again at every move of the cursor: validate each version once.
+    if (lastFixable?.uri !== uri || lastFixable.version !== document.version) {
+      const result = await engine.validate(file, document.getText());
+      lastFixable = { uri, version: document.version, findings: result?.findings ?? [] };
+    }
+    const wanted = (finding: Finding) => diagnostics.some((d) => d.code === finding.rule && d.range.start.line === finding.range.start.line);
+    return lastFixable.findings.filter(wanted).flatMap((finding) => toCodeActions(uri, toDiagnostic(finding, document.version)));
+  }
 
   /** The fixes of the document's current text, validated afresh: the diagnostics the editor holds may be older. */
   async function fixAllActions(uri: string) {
@@ -341,6 +386,10 @@ function debounce(run: () => void, ms: number): () => void {
     clearTimeout(timer);
     timer = setTimeout(run, ms);
   };
+}
+
+function runMode(value: unknown): RunMode {
+  return value === 'onSave' ? 'onSave' : 'onType';
 }
 
 function isConfigFile(file: string): boolean {

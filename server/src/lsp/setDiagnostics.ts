@@ -6,6 +6,7 @@ import type { CoverageReport } from '../engine/workspace/coverage';
 import type { Engine } from '../engine/engine';
 import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
 import { LineIndex } from '../engine/document/text';
+import { ruleDocumentationUrl } from '../engine/ruleDocs';
 import type { Finding } from '../engine/types';
 import { toDiagnostic } from './convert';
 import { reviewAdoptionNotice } from '../engine/review/adoption';
@@ -38,6 +39,7 @@ export class SetDiagnostics {
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: 'opsdocs',
       code: 'config',
+      codeDescription: { href: ruleDocumentationUrl('config')! },
       message: p.severity === 'error' ? `${p.message} (OpsDocs keeps the last valid settings, or the defaults, until this is fixed)` : p.message,
     }));
     diagnostics.push(...manifest.map((f) => toDiagnostic(f, 0)));

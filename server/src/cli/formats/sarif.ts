@@ -4,6 +4,7 @@ import { RULES } from '../../rules';
 import { NOTICE_INTERNAL, NOTICE_SKIPPED } from '../../engine/engine';
 import { DOC_REQUIRED_MISSING } from '../../engine/workspace/requiredDocs';
 import { ALERT_RUNBOOK_MISSING, RULE_FILE_UNREADABLE } from '../../engine/workspace/alertFindings';
+import { ruleDocumentationUrl } from '../../engine/ruleDocs';
 import type { Finding, Fix, Severity } from '../../engine/types';
 import type { RunReport } from '../report';
 import { oneBased } from './position';
@@ -33,6 +34,7 @@ export function formatSarif(report: RunReport): string {
             rules: descriptors.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
+              helpUri: ruleDocumentationUrl(rule.id),
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
             })),
           },
