@@ -18,7 +18,7 @@ export interface Hover {
 }
 
 /** Subcommands listed in a hover before "and N more". */
-const MAX_LISTED = 40;
+const MAX_LISTED = 60;
 
 /** What OpsDocs knows of the thing under the cursor: a review date, a section heading, a command. */
 export function hoverAt(context: AuthoringContext, position: Position): Hover | undefined {

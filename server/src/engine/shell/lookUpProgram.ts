@@ -5,7 +5,7 @@ import type { OpsDocument } from '../document/parse';
 import { pathExecutables } from '../programs';
 import { SHELL_BUILTINS } from './knownCommands';
 import { typoOf } from './nearMiss';
-import { knownPrograms, popularPrograms } from './programData';
+import { knownPrograms, popularPrograms, wordsLikeTypos } from './programData';
 
 /** Folders of a workspace that hold the programs its runbooks call by name. */
 const PROGRAM_FOLDERS = ['.', 'bin', 'scripts', 'tools', 'hack'];
@@ -47,8 +47,10 @@ export function lookUpProgram(lookup: ProgramLookup, name: string): ProgramKind 
 /**
  * The program an unknown name is a typo of, if it is one: only programs operations people are
  * likely to have (Fig's CLIs, Debian's standard system, the config's) are candidates, since
- * almost any short word is one edit from one of the thousands of programs Debian ships.
+ * almost any short word is one edit from one of the thousands of programs Debian ships; an
+ * English word (`prints`) is prose that reached a shell block, or a site's tool, not a slip.
  */
 export function closestProgram(lookup: ProgramLookup, name: string): string | undefined {
+  if (wordsLikeTypos().has(name.toLowerCase())) return undefined;
   return typoOf(name, [...popularPrograms(), ...lookup.known]);
 }

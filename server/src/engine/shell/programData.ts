@@ -42,6 +42,14 @@ export function popularPrograms(): ReadonlySet<string> {
   return popular;
 }
 
+let words: Set<string> | undefined;
+
+/** English words one slip from a popular program (`prints`, `cart`): prose or a site's tool, not typos. */
+export function wordsLikeTypos(): ReadonlySet<string> {
+  words ??= nameList('programs/words.txt');
+  return words;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fig's specs, as the generator stores them (short keys: the data ships in the extension)
 
