@@ -1,10 +1,11 @@
 import type { Rule } from '../engine/rule';
 import { commandDestructive } from './command-destructive';
 import { commandMissingScript } from './command-missing-script';
+import { commandOption } from './command-option';
 import { commandSubcommand } from './command-subcommand';
 import { commandSyntax } from './command-syntax';
 import { commandUnknown } from './command-unknown';
 import { procedureUnverified } from './procedure-unverified';
 
 /** The rules that read shell blocks (ShellCheck's aside), in report order. */
-export const COMMAND_RULES: readonly Rule[] = [commandSyntax, commandMissingScript, commandUnknown, commandSubcommand, commandDestructive, procedureUnverified];
+export const COMMAND_RULES: readonly Rule[] = [commandSyntax, commandMissingScript, commandUnknown, commandSubcommand, commandOption, commandDestructive, procedureUnverified];

@@ -24,7 +24,8 @@ export interface OpsDocsConfig {
   types: DocType[];
   review: { cycle: string; warnDays: number; reviewer?: string };
   rules: Record<string, RuleSetting>;
-  commands: { known: string[]; shellcheck: 'auto' | 'off' };
+  /** `resources`: Kubernetes resource types of the workspace's CRDs (plurals, singulars, short names), for command-option. */
+  commands: { known: string[]; shellcheck: 'auto' | 'off'; resources: string[] };
   requiredDocs: string[];
   alerts: string[];
 }
@@ -54,7 +55,7 @@ export function defaultConfig(root: string): OpsDocsConfig {
     types: BUILTIN_TYPES.map((t) => ({ ...t })),
     review: { cycle: 'quarterly', warnDays: 14 },
     rules: {},
-    commands: { known: [], shellcheck: 'auto' },
+    commands: { known: [], shellcheck: 'auto', resources: [] },
     requiredDocs: [],
     alerts: [],
   };
@@ -78,7 +79,7 @@ interface RawConfig {
   types?: RawType[];
   review?: { cycle?: string; warnDays?: number; reviewer?: string };
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
-  commands?: { known?: string[]; shellcheck?: 'auto' | 'off' };
+  commands?: { known?: string[]; shellcheck?: 'auto' | 'off'; resources?: string[] };
   requiredDocs?: string[];
   alerts?: string | string[];
 }
@@ -115,7 +116,7 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     types: mergeTypes(defaults.types, raw.types ?? []),
     review: { ...defaults.review, ...raw.review },
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([id, value]) => [id, toRuleSetting(value)])),
-    commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [] },
+    commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [], resources: raw.commands?.resources ?? [] },
     requiredDocs: raw.requiredDocs ?? [],
     alerts: asList(raw.alerts) ?? [],
   };

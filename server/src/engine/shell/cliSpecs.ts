@@ -37,10 +37,10 @@ function withCurated(fig: SpecNode, tool: CommandLineTool): SpecNode {
   const subcommands = [...(fig.s ?? [])].map((s) => resolve(s));
   for (const [name, nested] of Object.entries(tool.subcommands)) {
     let node = subcommands.find((s) => namesOf(s).includes(name));
-    if (!node) subcommands.push((node = { n: name }));
+    if (!node) subcommands.push((node = { n: name, x: 1 }));
     if (nested === true) continue;
     const children = [...(node.s ?? [])];
-    for (const child of nested) if (!children.some((c) => namesOf(c).includes(child))) children.push({ n: child });
+    for (const child of nested) if (!children.some((c) => namesOf(c).includes(child))) children.push({ n: child, x: 1 });
     subcommands[subcommands.indexOf(node)] = { ...node, s: children };
   }
   const globals: SpecOption[] = [
@@ -73,10 +73,25 @@ export function isClosed(node: SpecNode): boolean {
 /**
  * Whether the spec lists this subcommand's options, so that an option it lacks is worth a look:
  * the subcommand has options of its own in the spec (a spec that names a subcommand without
- * options has not described them) and is reached through static subcommands only.
+ * options has not described them), or the spec gives every option at its root and none below
+ * (systemctl's are global). Subcommands OpsDocs adds to a spec (subcommands.ts) have none.
  */
-function optionsListed(node: SpecNode): boolean {
-  return !!node.o?.some((o) => !namesOf(o).some((n) => n === '--help' || n === '-h'));
+function optionsListed(node: SpecNode, root: SpecNode): boolean {
+  if (node.x) return false;
+  if (hasOwnOptions(node)) return true;
+  return node !== root && hasOwnOptions(root) && allOptionsAtRoot(root);
+}
+
+const hasOwnOptions = (node: SpecNode) => !!node.o?.some((o) => !namesOf(o).some((n) => n === '--help' || n === '-h'));
+
+const optionsAtRoot = new WeakMap<SpecNode, boolean>();
+
+function allOptionsAtRoot(root: SpecNode): boolean {
+  if (!optionsAtRoot.has(root)) {
+    const below = (node: SpecNode): boolean => (node.s ?? []).some((s) => hasOwnOptions(s) || typeof s.l === 'string' || below(s));
+    optionsAtRoot.set(root, !below(root));
+  }
+  return optionsAtRoot.get(root)!;
 }
 
 /** A word that starts an option, not a value such as `-`, `-1` or `-5m`. */
@@ -94,7 +109,7 @@ export function readCommand(spec: SpecNode, args: readonly ShellWord[], isFillIn
     const value = word.value;
     if (value === '--') break;
     if (value !== undefined && isOption(value) && !isFillIn(word) && !(node.m && positionals > 0)) {
-      const read = readOption({ node, path: [...path] }, scope(), word, value, args[i + 1]);
+      const read = readOption({ node, path: [...path] }, spec, scope(), word, value, args[i + 1]);
       steps.push(...read.steps);
       if (read.stop) break;
       i += read.skip;
@@ -116,9 +131,10 @@ export function readCommand(spec: SpecNode, args: readonly ShellWord[], isFillIn
     }
     steps.push({ kind: 'argument', word, node, path: [...path], index: positionals });
     positionals++;
-    // A command of its own (`sudo CMD…`, `docker run IMAGE CMD…`), or more arguments than the spec
-    // declares (`ssh host ls -la`): the words from here on are another program's.
-    if ((node.c !== undefined && positionals > node.c) || (node.a !== -1 && positionals > (node.a ?? 0))) break;
+    // A command of its own (`sudo CMD…`, `docker run IMAGE CMD…`), or, for a CLI without
+    // subcommands, more arguments than the spec declares (`ssh host ls -la`): the words from here
+    // on are another program's. Subcommands' parsers take options after any argument (`kubectl label node x k=v --overwrite`).
+    if ((node.c !== undefined && positionals > node.c) || (node === spec && node.a !== -1 && positionals > (node.a ?? 0))) break;
   }
   return steps;
 }
@@ -131,9 +147,8 @@ interface OptionRead {
   stop: boolean;
 }
 
-function readOption(at: { node: SpecNode; path: string[] }, scope: SpecOption[], word: ShellWord, value: string, next: ShellWord | undefined): OptionRead {
+function readOption(at: { node: SpecNode; path: string[] }, root: SpecNode, scope: SpecOption[], word: ShellWord, value: string, next: ShellWord | undefined): OptionRead {
   const { node } = at;
-  const complete = optionsListed(node);
   const equals = value.indexOf('=');
   const name = equals > 0 ? value.slice(0, equals) : value;
   const option = findOption(scope, name);
@@ -142,16 +157,21 @@ function readOption(at: { node: SpecNode; path: string[] }, scope: SpecOption[],
     const missingValue = takesNext && !option.o && !option.k && (next === undefined || (next.value !== undefined && next.value.startsWith('--') && !!findOption(scope, next.value.split('=')[0])));
     return { steps: [{ kind: 'option', word, name, option, ...at, missingValue }], skip: takesNext && !missingValue ? option.v! : 0, stop: false };
   }
-  // `-abc`: flags that take no value, the last of which may take one (`-it`, `-xzf file`, `-n5`).
-  if (!node.f && /^-[A-Za-z0-9]{2,}$/.test(value)) {
-    for (let i = 1; i < value.length; i++) {
-      const flag = findOption(scope, `-${value[i]}`);
-      if (!flag) return { steps: [{ kind: 'unknown-option', word, name: value, ...at, scope, complete: false }], skip: 0, stop: true };
-      if (flag.v) return { steps: [{ kind: 'option', word, name: `-${value[i]}`, option: flag, ...at, missingValue: false }], skip: i === value.length - 1 && !flag.o ? flag.v : 0, stop: false };
-    }
-    return { steps: [{ kind: 'option', word, name: value, option: findOption(scope, `-${value[1]}`)!, ...at, missingValue: false }], skip: 0, stop: false };
+  // `-abc`: flags that take no value, the last of which may take one, in the next word or attached (`-it`, `-xzf file`, `-n5`, `-oKey=value`).
+  if (!node.f && !value.startsWith('--')) return readShortFlags(at, scope, word, value);
+  return { steps: [{ kind: 'unknown-option', word, name, ...at, scope, complete: optionsListed(node, root) }], skip: 0, stop: true };
+}
+
+function readShortFlags(at: { node: SpecNode; path: string[] }, scope: SpecOption[], word: ShellWord, value: string): OptionRead {
+  const steps: CliStep[] = [];
+  for (let i = 1; i < value.length; i++) {
+    const flag = findOption(scope, `-${value[i]}`);
+    // A letter no flag has: the spec may lack it, or the word is one option (`-name`): nothing to judge.
+    if (!flag) return { steps: [{ kind: 'unknown-option', word, name: value.split('=')[0], ...at, scope, complete: false }], skip: 0, stop: true };
+    steps.push({ kind: 'option', word, name: `-${value[i]}`, option: flag, ...at, missingValue: false });
+    if (flag.v) return { steps, skip: i === value.length - 1 && !flag.o ? flag.v : 0, stop: false };
   }
-  return { steps: [{ kind: 'unknown-option', word, name, ...at, scope, complete }], skip: 0, stop: true };
+  return { steps, skip: 0, stop: false };
 }
 
 /** The subcommand names of a node, every alias included. */

@@ -73,6 +73,8 @@ export interface SpecNode {
   f?: 1;
   /** Options come before the positional arguments only. */
   m?: 1;
+  /** Added by OpsDocs (subcommands.ts) where Fig's spec lacks the subcommand: its options are not known. */
+  x?: 1;
 }
 
 export interface SpecOption {
