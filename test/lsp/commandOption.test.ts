@@ -42,7 +42,7 @@ describe('command-option over a real LSP connection', () => {
 
   it('offers the did-you-mean as a suggestion, never preferred, that rewrites the option only', async () => {
     const diagnostics = await client.diagnostics(file, (p) => p.diagnostics.some((d) => d.code === 'command-option'));
-    const option = diagnostics.find((d) => d.code === 'command-option' && d.message.includes('--namepsace'))!;
+    const option = diagnostics.find((d) => d.code === 'command-option' && String(d.message).includes('--namepsace'))!;
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: uri(file) },
       range: option.range,

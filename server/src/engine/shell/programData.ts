@@ -96,8 +96,9 @@ export interface SpecOption {
 export const namesOf = (item: { n: string | string[] }): string[] => (Array.isArray(item.n) ? item.n : [item.n]);
 
 interface Pack {
-  text: string;
-  /** Record name → [start, end) of its JSON in text. */
+  /** Decompressed, kept as bytes: a record is decoded only when its CLI is first met. */
+  data: Buffer;
+  /** Record name → [start, end) of its JSON in data. */
   records: Map<string, [number, number]>;
   parsed: Map<string, SpecNode | undefined>;
 }
@@ -110,18 +111,22 @@ function packIndex(): Record<string, string> {
   return index;
 }
 
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
 function loadPack(name: string): Pack {
   let pack = packs.get(name);
   if (!pack) {
-    const text = brotliDecompressSync(readData(`clis/${name}.br`)).toString('utf8');
+    const data = brotliDecompressSync(readData(`clis/${name}.br`));
     const records = new Map<string, [number, number]>();
-    for (let start = 0; start < text.length; ) {
-      const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-      const tab = text.indexOf('\t', start);
-      if (tab > start && tab < end) records.set(text.slice(start, tab), [tab + 1, end]);
+    for (let start = 0; start < data.length; ) {
+      const newline = data.indexOf(NEWLINE, start);
+      const end = newline < 0 ? data.length : newline;
+      const tab = data.indexOf(TAB, start);
+      if (tab > start && tab < end) records.set(data.toString('utf8', start, tab), [tab + 1, end]);
       start = end + 1;
     }
-    pack = { text, records, parsed: new Map() };
+    pack = { data, records, parsed: new Map() };
     packs.set(name, pack);
   }
   return pack;
@@ -134,7 +139,7 @@ export function figSpec(name: string): SpecNode | undefined {
   const pack = loadPack(packName);
   if (!pack.parsed.has(name)) {
     const at = pack.records.get(name);
-    const json = at && pack.text.slice(at[0], at[1]);
+    const json = at && pack.data.toString('utf8', at[0], at[1]);
     // `=git`: the same spec as another record (hub is git).
     pack.parsed.set(name, json === undefined ? undefined : json.startsWith('=') ? figSpec(json.slice(1)) : (JSON.parse(json) as SpecNode));
   }
