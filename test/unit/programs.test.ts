@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../server/src/engine/config/config';
 import { diskFileSystem } from '../../server/src/engine/fileSystem';
@@ -75,5 +76,31 @@ describe('command-unknown severities', () => {
 
   it('takes an English word for prose, not a typo ("prints" is no printf)', async () => {
     assert.deepEqual(await run('prints the value'), ['info: "prints" is not known to OpsDocs; add it to commands.known in .opsdocs.yaml if readers have it']);
+  });
+});
+
+describe('command-option on slips of the hand', () => {
+  it('finds most options with two neighbouring letters swapped, and suggests the option meant', async () => {
+    const fixture = path.join(__dirname, '..', 'fixtures', 'command-option', 'good-runbook-commands.md');
+    const lines = fs.readFileSync(fixture, 'utf8').split('```bash\n')[1].split('```')[0].trimEnd().split('\n');
+    const typos: Array<{ line: string; meant: string }> = [];
+    for (const line of lines) {
+      const match = /(?<=\s)--([a-z][a-z-]{4,})(?==|\s|$)/.exec(line);
+      const option = match?.[1];
+      if (!option) continue;
+      let i = Math.floor(option.length / 2);
+      if (option[i] === option[i - 1] || option[i] === '-' || option[i - 1] === '-') i++;
+      if (i >= option.length || option[i] === '-' || option[i - 1] === '-') continue;
+      const typo = option.slice(0, i - 1) + option[i] + option[i - 1] + option.slice(i + 1);
+      typos.push({ line: line.slice(0, match.index) + `--${typo}` + line.slice(match.index + option.length + 2), meant: `--${option}` });
+    }
+    const text = `# Typos\n\n\`\`\`bash\n${typos.map((t) => t.line).join('\n')}\n\`\`\`\n`;
+    const result = await validateText(testEngine(root), path.join(root, 'typos.md'), text);
+    const found = result.findings.filter((f) => f.rule === 'command-option');
+    for (const finding of found) {
+      const typo = typos[finding.range.start.line - 3];
+      assert.ok(finding.message.endsWith(`did you mean "${typo.meant}"?`), `${typo.line}: ${finding.message}`);
+    }
+    assert.ok(found.length >= 0.8 * typos.length, `found ${found.length} of ${typos.length}`);
   });
 });
