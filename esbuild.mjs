@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI, each into one file under dist/.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { previewBuilds } from './client/src/preview/bundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -42,6 +42,9 @@ const builds = [
   // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
   ...previewBuilds,
 ];
+
+// The program data (scripts/generate-programs.mjs), read on first use from dist/data by every bundle.
+cpSync('server/data', 'dist/data', { recursive: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

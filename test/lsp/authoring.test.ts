@@ -212,5 +212,9 @@ describe('completions and hovers over a real LSP connection', () => {
     assert.match((await hover(block('./scripts/mis|sing.sh'))) ?? '', /a workspace path that does not exist/);
     assert.match((await hover(block('kubctl| get pods'))) ?? '', /unknown: .*`command-unknown`.*did you mean `kubectl`\?/);
     assert.equal(await hover(block('kubectl get po|ds')), undefined, 'an argument is no command');
+    // Fig's specs describe subcommands and options.
+    assert.match((await hover(block('terraform pl|an -out plan.tfplan'))) ?? '', /`terraform plan`: a terraform subcommand\.\n\n\w+/);
+    assert.match((await hover(block('kubectl drain node-1 --ignore-daemon|sets'))) ?? '', /`--ignore-daemonsets`: an option of `kubectl drain`\.\n\n\w+/);
+    assert.match((await hover(block('kubectl get pods --namep|sace x'))) ?? '', /`--namepsace`: not an option of `kubectl get` in its spec/);
   });
 });

@@ -2,7 +2,9 @@ import { toDocumentOffset } from '../engine/document/codeBlocks';
 import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule } from '../engine/rule';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../engine/shell/analysis';
-import { COMMAND_LINE_TOOLS, subcommandIndex } from '../engine/shell/subcommands';
+import { cliSpec, readCommand, subcommandNames, type CliStep } from '../engine/shell/cliSpecs';
+import { typoOf } from '../engine/shell/nearMiss';
+import { COMMAND_LINE_TOOLS } from '../engine/shell/subcommands';
 
 /** A word that can be a subcommand; paths, options, assignments and expansions cannot. */
 const SUBCOMMAND = /^[a-z][a-z0-9-]*$/;
@@ -16,7 +18,7 @@ interface Unknown {
 
 export const commandSubcommand: Rule = {
   id: 'command-subcommand',
-  description: 'An unknown subcommand of a well-known CLI (kubectl rollout undoo).',
+  description: 'An unknown subcommand of a CLI whose subcommands are known (kubectl rollout undoo).',
   defaultSeverity: 'warning',
   fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check({ doc, report, range }) {
@@ -38,27 +40,24 @@ export const commandSubcommand: Rule = {
 };
 
 function unknownSubcommand(command: ShellCommand, shell: ShellAnalysis): Unknown | undefined {
+  const spec = command.tool === undefined ? undefined : cliSpec(command.tool);
+  if (!spec) return undefined;
+  const step = readCommand(spec, command.args, (word) => isFillIn(shell, word)).find((s): s is Extract<CliStep, { kind: 'unknown-subcommand' }> => s.kind === 'unknown-subcommand');
+  if (!step || !SUBCOMMAND.test(step.word.value!)) return undefined;
+  const name = step.word.value!;
+  const known = subcommandNames(step.node);
   // `oc` is OpenShift's kubectl: its subcommands are kubectl's, reported under the name the reader typed.
-  const program = command.program.value ?? '';
-  const tool = COMMAND_LINE_TOOLS[command.tool ?? ''];
-  if (!tool) return undefined;
-  const index = subcommandIndex(tool, command.args);
-  const word = index === undefined ? undefined : command.args[index];
-  if (!word || !isCandidate(word, shell)) return undefined;
-  const name = word.value!;
-  const known = tool.subcommands[name];
-  if (known === undefined) {
-    const suggestion = closest(name, Object.keys(tool.subcommands));
-    // A plugin or alias (`kubectl neat`, `git lg`) looks unknown too: report only a likely typo.
-    if (tool.extensible && (!suggestion || name.length < 4)) return undefined;
-    return { word, parent: program, suggestion };
+  const parent = [command.program.value ?? command.tool, ...step.path].join(' ');
+  const curated = COMMAND_LINE_TOOLS[command.tool!];
+  if (curated && step.path.length === 0) {
+    // Plugins and aliases add subcommands (`kubectl neat`, `git lg`, `helm diff`): only a likely typo is reported.
+    const suggestion = closest(name, known);
+    if (curated.extensible && (!suggestion || name.length < 4)) return undefined;
+    return { word: step.word, parent, suggestion };
   }
-  // Subcommands of subcommands are closed sets: `kubectl rollout undoo` is wrong whatever plugins exist.
-  const next = command.args[index! + 1];
-  if (known === true || !next || !isCandidate(next, shell) || known.includes(next.value!)) return undefined;
-  return { word: next, parent: `${program} ${name}`, suggestion: closest(next.value!, known) };
-}
-
-function isCandidate(word: ShellWord, shell: ShellAnalysis): boolean {
-  return word.value !== undefined && SUBCOMMAND.test(word.value) && !isFillIn(shell, word);
+  // Subcommands of subcommands that subcommands.ts lists are closed sets: `kubectl rollout undoo` is wrong whatever plugins exist.
+  if (curated && step.path.length === 1 && Array.isArray(curated.subcommands[step.path[0]])) return { word: step.word, parent, suggestion: closest(name, known) };
+  // Fig's specs are kept by hand and may lag their CLI: only a slip one typo from a subcommand of a closed set is reported.
+  const suggestion = step.closed ? typoOf(name, known) : undefined;
+  return suggestion ? { word: step.word, parent, suggestion } : undefined;
 }

@@ -9,26 +9,32 @@ const PROGRAM_NAME = /^[A-Za-z_][\w.+-]*$/;
 
 export const commandUnknown: Rule = {
   id: 'command-unknown',
-  description: 'An executable that is no shell builtin, no known tool, not on PATH and not in the workspace.',
+  description: 'An executable that is no shell builtin, no known program, not on PATH and not in the workspace.',
   defaultSeverity: 'warning',
   fixes: { [DID_YOU_MEAN]: 'suggestion' },
   check(context) {
     const { doc, config, fs } = context;
     const blocks = shellBlocks(doc);
     const lookup = { doc, config, fs, defined: new Set(blocks.flatMap(({ shell }) => [...shell.defined])), known: configuredPrograms(config) };
+    const toldOf = new Set<string>();
     for (const { block, shell } of blocks) {
       if (shell.tooLong) reportTooLong(context, block, shell.tooLong);
       for (const { program } of shell.commands) {
         const name = program.value;
         if (name === undefined || !PROGRAM_NAME.test(name) || isFillIn(shell, program) || lookUpProgram(lookup, name).kind !== 'unknown') continue;
-        const start = toDocumentOffset(block, program.start);
-        const end = toDocumentOffset(block, program.end);
+        const range = context.range(toDocumentOffset(block, program.start), toDocumentOffset(block, program.end));
         const suggestion = closestProgram(lookup, name);
-        context.report({
-          message: `"${name}" is no shell builtin, known tool, program on PATH or workspace script${suggestion ? `; did you mean "${suggestion}"?` : `; add it to commands.known in .opsdocs.yaml if readers have it`}`,
-          range: context.range(start, end),
-          fixes: changeTo(context.range(start, end), suggestion),
-        });
+        if (suggestion) {
+          context.report({
+            message: `"${name}" is no shell builtin, known tool, program on PATH or workspace script; did you mean "${suggestion}"?`,
+            range,
+            fixes: changeTo(range, suggestion),
+          });
+        } else if (!toldOf.has(name)) {
+          // Most likely a tool of the writer's site: worth a note once, not a warning at every use.
+          toldOf.add(name);
+          context.report({ message: `"${name}" is not known to OpsDocs; add it to commands.known in .opsdocs.yaml if readers have it`, severity: 'info', range });
+        }
       }
     }
   },

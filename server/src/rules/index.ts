@@ -58,6 +58,7 @@ export const RULE_IDS = [
   'command-missing-script',
   'command-unknown',
   'command-subcommand',
+  'command-option',
   'command-shellcheck',
   'example-json',
   'example-yaml',

@@ -7,7 +7,8 @@ import type { Heading } from '../document/parse';
 import { sectionHeadings } from '../document/sections';
 import { isFillIn, shellBlocks, type ShellAnalysis, type ShellCommand, type ShellWord } from '../shell/analysis';
 import { closestProgram, configuredPrograms, lookUpProgram } from '../shell/lookUpProgram';
-import { COMMAND_LINE_TOOLS, subcommandIndex } from '../shell/subcommands';
+import { cliSpec, readCommand, subcommandNames, type CliStep } from '../shell/cliSpecs';
+import { namesOf } from '../shell/programData';
 import type { Position, Range } from '../types';
 
 /** A hover as plain data: Markdown, and the text it is about. */
@@ -17,7 +18,7 @@ export interface Hover {
 }
 
 /** Subcommands listed in a hover before "and N more". */
-const MAX_LISTED = 40;
+const MAX_LISTED = 60;
 
 /** What OpsDocs knows of the thing under the cursor: a review date, a section heading, a command. */
 export function hoverAt(context: AuthoringContext, position: Position): Hover | undefined {
@@ -190,21 +191,21 @@ function commandHover(context: AuthoringContext, offset: number): Hover | undefi
   const cursor = toContentOffset(inside.block, offset);
   if (cursor === undefined) return undefined;
   // Compared in the block's own offsets: mapping every word to the document would cost a scan each.
-  const at = (word: ShellWord) =>
-    word.start <= cursor && cursor <= word.end && word.start < word.end
-      ? doc.lines.range(toDocumentOffset(inside.block, word.start), toDocumentOffset(inside.block, word.end))
-      : undefined;
+  const covers = (word: ShellWord) => word.start <= cursor && cursor <= word.end && word.start < word.end;
+  const rangeOf = (word: ShellWord) => doc.lines.range(toDocumentOffset(inside.block, word.start), toDocumentOffset(inside.block, word.end));
   for (const command of inside.shell.commands) {
-    const range = at(command.program);
-    if (range) return { markdown: programText(context, command, inside.shell, defined), range };
-    const sub = subcommandWord(command, inside.shell);
-    const subRange = sub && at(sub);
-    if (subRange) return { markdown: subcommandText(command.tool!, sub!.value!), range: subRange };
-    const nested = sub && nestedWord(command, sub);
-    const nestedRange = nested && at(nested);
-    if (nestedRange) return { markdown: nestedText(command.tool!, sub!.value!, nested!.value!), range: nestedRange };
+    if (covers(command.program)) return { markdown: programText(context, command, inside.shell, defined), range: rangeOf(command.program) };
+    if (!command.args.some(covers)) continue;
+    const step = stepsOf(command, inside.shell).find((s) => covers(s.word));
+    const markdown = step && stepText(command, step);
+    return markdown ? { markdown, range: rangeOf(step.word) } : undefined;
   }
   return undefined;
+}
+
+function stepsOf(command: ShellCommand, shell: ShellAnalysis): CliStep[] {
+  const spec = command.tool === undefined ? undefined : cliSpec(command.tool);
+  return spec ? readCommand(spec, command.args, (word) => isFillIn(shell, word)) : [];
 }
 
 function programText(context: AuthoringContext, command: ShellCommand, shell: ShellAnalysis, defined: Set<string>): string {
@@ -214,17 +215,47 @@ function programText(context: AuthoringContext, command: ShellCommand, shell: Sh
   if (name === undefined) return `This word expands when the command runs: OpsDocs does not look it up.${via}`;
   if (isFillIn(shell, command.program)) return `\`${name}\`: a placeholder the reader fills in.${via}`;
   lines.push(`\`${name}\`: ${describeProgram(context, name, defined)}${via}`);
-  const tool = COMMAND_LINE_TOOLS[name];
-  if (tool) {
-    const names = Object.keys(tool.subcommands).sort();
-    const listed = names.slice(0, MAX_LISTED).join(', ');
-    const more = names.length > MAX_LISTED ? `, and ${names.length - MAX_LISTED} more` : '';
-    lines.push(`Subcommands \`command-subcommand\` knows: ${listed}${more}.`);
-    const sub = subcommandWord(command, shell)?.value;
-    const nested = sub ? tool.subcommands[sub] : undefined;
-    if (Array.isArray(nested)) lines.push(`\`${name} ${sub}\`: ${nested.join(', ')}.`);
+  const spec = command.tool === undefined ? undefined : cliSpec(command.tool);
+  if (spec) {
+    if (spec.d) lines.push(spec.d);
+    const names = subcommandNames(spec).sort();
+    if (names.length > 0) lines.push(`Subcommands \`command-subcommand\` knows: ${listed(names)}.`);
+    const first = stepsOf(command, shell).find((s) => s.kind === 'subcommand');
+    if (first?.kind === 'subcommand' && first.node.s?.length) lines.push(`\`${name} ${first.path[0]}\`: ${subcommandNames(first.node).join(', ')}.`);
   }
   return lines.join('\n\n');
+}
+
+function listed(names: string[]): string {
+  const more = names.length > MAX_LISTED ? `, and ${names.length - MAX_LISTED} more` : '';
+  return `${names.slice(0, MAX_LISTED).join(', ')}${more}`;
+}
+
+/** What the spec says of a subcommand or option word. */
+function stepText(command: ShellCommand, step: CliStep): string | undefined {
+  const program = command.program.value ?? command.tool!;
+  const parent = (path: string[]) => [program, ...path].join(' ');
+  switch (step.kind) {
+    case 'subcommand': {
+      const full = parent(step.path);
+      const of = parent(step.path.slice(0, -1));
+      const subs = step.node.s?.length ? `; its subcommands: ${listed(subcommandNames(step.node))}` : '';
+      return [`\`${full}\`: a ${of} subcommand${subs}.`, step.node.d].filter(Boolean).join('\n\n');
+    }
+    case 'unknown-subcommand': {
+      const of = parent(step.path);
+      return `\`${of} ${step.word.value}\`: not a ${of} subcommand OpsDocs knows (a plugin or alias, a subcommand newer than its spec, or a typo).`;
+    }
+    case 'option': {
+      const names = namesOf(step.option).map((n) => `\`${n}\``).join(', ');
+      const value = step.option.v ? (step.option.o ? ' Takes an optional value.' : ' Takes a value.') : '';
+      return [`${names}: an option of \`${parent(step.path)}\`.${value}`, step.option.d].filter(Boolean).join('\n\n');
+    }
+    case 'unknown-option':
+      return `\`${step.name}\`: not an option of \`${parent(step.path)}\` in its spec; OpsDocs reads no further on this line.`;
+    case 'argument':
+      return undefined;
+  }
 }
 
 /** The offset in a block's content of a document offset on one of its content lines. */
@@ -263,48 +294,21 @@ function describeProgram(context: AuthoringContext, name: string, defined: Set<s
       return 'a shell builtin or keyword.';
     case 'configured':
       return 'listed in `commands.known` of the config.';
-    case 'common':
-      return 'a known tool: OpsDocs expects readers of runbooks to have it.';
+    case 'known':
+      return "a known tool (Debian's packages, Fig's autocomplete specs): OpsDocs expects readers of runbooks to have it.";
+    case 'kubectl-plugin':
+      return 'a kubectl plugin (`kubectl-<name>`, run as `kubectl <name>`).';
     case 'workspace':
       return `a program in the workspace (\`${toPosix(path.relative(config.root, found.file))}\`).`;
     case 'on-path':
       return "not a tool OpsDocs knows, but on this machine's PATH; readers may not have it (add it to `commands.known`).";
     case 'unknown': {
       const suggestion = closestProgram(lookup, name);
-      return `unknown: no shell builtin, known tool, program on PATH or workspace script (\`command-unknown\`)${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`;
+      return suggestion
+        ? `unknown: no shell builtin, known tool, program on PATH or workspace script (\`command-unknown\`); did you mean \`${suggestion}\`?`
+        : 'not known to OpsDocs: perhaps a tool of your site (add it to `commands.known`; `command-unknown`).';
     }
   }
-}
-
-/** The subcommand word of a well-known CLI (`rollout` of `kubectl -n prod rollout undo`). */
-function subcommandWord(command: ShellCommand, shell: ShellAnalysis): ShellWord | undefined {
-  const tool = COMMAND_LINE_TOOLS[command.tool ?? ''];
-  if (!tool) return undefined;
-  const index = subcommandIndex(tool, command.args);
-  const word = index === undefined ? undefined : command.args[index];
-  return word?.value !== undefined && !isFillIn(shell, word) ? word : undefined;
-}
-
-function subcommandText(program: string, name: string): string {
-  const known = COMMAND_LINE_TOOLS[program].subcommands[name];
-  if (known === undefined) return `\`${program} ${name}\`: not a ${program} subcommand OpsDocs knows (a plugin or alias, or a typo).`;
-  if (known === true) return `\`${program} ${name}\`: a ${program} subcommand.`;
-  return `\`${program} ${name}\`: a ${program} subcommand; its subcommands: ${known.join(', ')}.`;
-}
-
-/** The word after a subcommand that has subcommands of its own (`undo` of `kubectl rollout undo`). */
-function nestedWord(command: ShellCommand, sub: ShellWord): ShellWord | undefined {
-  const known = COMMAND_LINE_TOOLS[command.tool!].subcommands[sub.value!];
-  const next = command.args[command.args.indexOf(sub) + 1];
-  return Array.isArray(known) && next?.value !== undefined && !next.value.startsWith('-') ? next : undefined;
-}
-
-function nestedText(program: string, sub: string, name: string): string {
-  const known = COMMAND_LINE_TOOLS[program].subcommands[sub] as readonly string[];
-  const parent = `${program} ${sub}`;
-  return known.includes(name)
-    ? `\`${parent} ${name}\`: a ${parent} subcommand (${parent}: ${known.join(', ')}).`
-    : `\`${parent} ${name}\`: not a ${parent} subcommand; those are ${known.join(', ')}.`;
 }
 
 function toPosix(p: string): string {

@@ -26,7 +26,8 @@ export interface OpsDocsConfig {
   inferTypes: boolean;
   review: { cycle: string; warnDays: number; reviewer?: string };
   rules: Record<string, RuleSetting>;
-  commands: { known: string[]; shellcheck: 'auto' | 'off' };
+  /** `resources`: Kubernetes resource types of the workspace's CRDs (plurals, singulars, short names), for command-option. */
+  commands: { known: string[]; shellcheck: 'auto' | 'off'; resources: string[] };
   requiredDocs: string[];
   alerts: AlertsConfig;
   links: { slugs?: SlugStyle };
@@ -74,7 +75,7 @@ export function defaultConfig(root: string): OpsDocsConfig {
     inferTypes: true,
     review: { cycle: 'quarterly', warnDays: 14 },
     rules: {},
-    commands: { known: [], shellcheck: 'auto' },
+    commands: { known: [], shellcheck: 'auto', resources: [] },
     requiredDocs: [],
     alerts: { annotations: DEFAULT_ANNOTATIONS, baseUrl: [] },
     links: {},
@@ -102,7 +103,7 @@ interface RawConfig {
   types?: RawTypes;
   review?: { cycle?: string; warnDays?: number; reviewer?: string };
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
-  commands?: { known?: string[]; shellcheck?: 'auto' | 'off' };
+  commands?: { known?: string[]; shellcheck?: 'auto' | 'off'; resources?: string[] };
   requiredDocs?: string[];
   alerts?: string | string[] | { files?: string | string[]; annotations?: string | string[]; baseUrl?: string | string[] };
   links?: { slugs?: SlugStyle };
@@ -141,7 +142,7 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     inferTypes: Array.isArray(raw.types) ? true : raw.types?.infer ?? true,
     review: { ...defaults.review, ...raw.review },
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([id, value]) => [id, toRuleSetting(value)])),
-    commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [] },
+    commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [], resources: raw.commands?.resources ?? [] },
     requiredDocs: raw.requiredDocs ?? [],
     alerts: toAlerts(raw.alerts),
     links: { ...raw.links },

@@ -6,8 +6,8 @@
 import type { CodeBlock } from '../document/codeBlocks';
 import { RecentCache } from '../recentCache';
 import { closest } from '../closest';
-import { programOf, readsAsCommand } from '../shell/commandLike';
-import { COMMON_TOOLS } from '../shell/knownCommands';
+import { isKnownTool, programOf, readsAsCommand } from '../shell/commandLike';
+import { popularPrograms } from '../shell/programData';
 import { LineLexer } from '../shell/lineLexer';
 import { isOutputLine, isTableHeader } from '../shell/outputLines';
 import { promptOf } from '../shell/prompts';
@@ -100,7 +100,7 @@ export function readsAsShell(text: string): boolean {
       continue;
     }
     if (readsAsCommand(line) || misspeltTool(line)) {
-      if (readsAsCommand(line, true) && COMMON_TOOLS.has(programOf(line) ?? '')) tools++;
+      if (readsAsCommand(line, true) && isKnownTool(programOf(line) ?? '')) tools++;
       previous = 'command';
       lexer.read(line);
     } else if (previous !== 'none' && (isOutputLine(line) || isTableHeader(line) || previous === 'output')) {
@@ -113,7 +113,7 @@ export function readsAsShell(text: string): boolean {
 /** `kubeclt get pods`: a near miss of a known tool, given arguments, is a command with a typo in it. */
 function misspeltTool(line: string): boolean {
   const program = programOf(line) ?? '';
-  return program.length >= 4 && /^[a-z][\w.-]*$/.test(program) && readsAsCommand(line.replace(program, closest(program, COMMON_TOOLS) ?? program), true);
+  return program.length >= 4 && /^[a-z][\w.-]*$/.test(program) && readsAsCommand(line.replace(program, closest(program, popularPrograms()) ?? program), true);
 }
 
 /** The label a misspelt one meant, when the block's text is that language (`bsh` holding commands: `bash`). */

@@ -7,8 +7,7 @@
 import { parseAllDocuments, isMap, isSeq, type Document } from 'yaml';
 import { fillIns, maskSpans } from '../examples/fillIns';
 import { jsonProblem } from '../examples/json';
-import { programOf, readsAsCommand } from '../shell/commandLike';
-import { COMMON_TOOLS } from '../shell/knownCommands';
+import { isKnownTool, programOf, readsAsCommand } from '../shell/commandLike';
 import { hasPromqlLook, readsAsPromql } from './promql';
 
 export interface ContentLanguage {
@@ -33,7 +32,7 @@ const DETECTORS: ReadonlyArray<{ language: ContentLanguage; test: (text: string)
 export function contentLanguage(text: string): ContentLanguage | undefined {
   const first = contentLines(text).find((line) => !/^\s*#/.test(line));
   // A block that starts by running a tool (`kubectl …`; not a builtin such as `select`, nor `sum by (job) (…)`) is shell.
-  if (first === undefined || (COMMON_TOOLS.has(programOf(first) ?? '') && readsAsCommand(first) && !hasPromqlLook(first))) return undefined;
+  if (first === undefined || (isKnownTool(programOf(first) ?? '') && readsAsCommand(first) && !hasPromqlLook(first))) return undefined;
   return DETECTORS.find((detector) => detector.test(text))?.language;
 }
 

@@ -1,4 +1,5 @@
-import { COMMON_TOOLS, SHELL_BUILTINS } from './knownCommands';
+import { SHELL_BUILTINS } from './knownCommands';
+import { knownPrograms } from './programData';
 
 /** Words that run the command after them (`sudo systemctl …`): the program is the next word. */
 const PREFIXES = new Set(['sudo', 'doas', 'env', 'time', 'nohup', 'exec', 'command', 'watch', 'timeout', 'nice']);
@@ -9,9 +10,15 @@ const PREFIXES = new Set(['sudo', 'doas', 'env', 'time', 'nohup', 'exec', 'comma
  */
 const FUNCTION_WORDS = new Set('a an the to of for with that this it its you your be is are was if and or in on at by from as not then when which'.split(' '));
 
-/** A program name OpsDocs knows without looking at a machine: a shell builtin or a common tool. */
+/** A program name OpsDocs knows without looking at a machine: a shell builtin or a program of Debian or Fig (programData.ts). */
 export function isKnownProgram(name: string): boolean {
-  return SHELL_BUILTINS.has(name) || COMMON_TOOLS.has(name);
+  return SHELL_BUILTINS.has(name) || isKnownTool(name);
+}
+
+/** A program of Debian or Fig, not a builtin (`select`, `{` begin other languages too). */
+export function isKnownTool(name: string): boolean {
+  // Debian ships libwww-perl's GET, HEAD and POST: a line that starts with one is an HTTP request.
+  return knownPrograms().has(name) && name !== name.toUpperCase();
 }
 
 /** A path a reader runs: `/usr/bin/x`, `./bin/x`, `~/x`. */

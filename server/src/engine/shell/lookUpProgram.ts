@@ -1,17 +1,18 @@
 import * as path from 'node:path';
-import { closest } from '../closest';
 import type { OpsDocsConfig } from '../config/config';
 import type { FileSystem } from '../fileSystem';
 import type { OpsDocument } from '../document/parse';
 import { pathExecutables } from '../programs';
-import { COMMON_TOOLS, SHELL_BUILTINS } from './knownCommands';
+import { SHELL_BUILTINS } from './knownCommands';
+import { typoOf } from './nearMiss';
+import { knownPrograms, popularPrograms, wordsLikeTypos } from './programData';
 
 /** Folders of a workspace that hold the programs its runbooks call by name. */
 const PROGRAM_FOLDERS = ['.', 'bin', 'scripts', 'tools', 'hack'];
 
 /** What a program name a shell block runs is to OpsDocs; `command-unknown` reports `unknown` only. */
 export type ProgramKind =
-  | { kind: 'defined' | 'builtin' | 'configured' | 'common' | 'on-path' | 'unknown' }
+  | { kind: 'defined' | 'builtin' | 'configured' | 'known' | 'kubectl-plugin' | 'on-path' | 'unknown' }
   | { kind: 'workspace'; file: string };
 
 export interface ProgramLookup {
@@ -34,14 +35,22 @@ export function lookUpProgram(lookup: ProgramLookup, name: string): ProgramKind 
   if (lookup.defined.has(name)) return { kind: 'defined' };
   if (SHELL_BUILTINS.has(name)) return { kind: 'builtin' };
   if (lookup.known.has(name)) return { kind: 'configured' };
-  if (COMMON_TOOLS.has(name)) return { kind: 'common' };
+  if (knownPrograms().has(name)) return { kind: 'known' };
+  // kubectl runs `kubectl-<plugin>` for `kubectl <plugin>`; krew installs them.
+  if (/^kubectl-[a-z0-9]/.test(name)) return { kind: 'kubectl-plugin' };
   const folders = [path.dirname(lookup.doc.path), ...PROGRAM_FOLDERS.map((folder) => path.join(lookup.config.root, folder))];
   const file = folders.map((folder) => path.join(folder, name)).find((candidate) => lookup.fs.stat(candidate) === 'file');
   if (file) return { kind: 'workspace', file };
   return { kind: pathExecutables().has(name) ? 'on-path' : 'unknown' };
 }
 
-/** The known tool an unknown name most likely meant. */
+/**
+ * The program an unknown name is a typo of, if it is one: only programs operations people are
+ * likely to have (Fig's CLIs, Debian's standard system, the config's) are candidates, since
+ * almost any short word is one edit from one of the thousands of programs Debian ships; an
+ * English word (`prints`) is prose that reached a shell block, or a site's tool, not a slip.
+ */
 export function closestProgram(lookup: ProgramLookup, name: string): string | undefined {
-  return closest(name, [...COMMON_TOOLS, ...lookup.known]);
+  if (wordsLikeTypos().has(name.toLowerCase())) return undefined;
+  return typoOf(name, [...popularPrograms(), ...lookup.known]);
 }

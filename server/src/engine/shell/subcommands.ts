@@ -1,8 +1,10 @@
 import type { ShellWord } from './analysis';
 
 /**
- * The subcommands of the command-line tools runbooks use most, for `command-subcommand`.
- * A subcommand maps to its own subcommands when OpsDocs checks those too, else to `true`.
+ * The five CLIs runbooks use most, as their current documentation has them, for what Fig's specs
+ * (cliSpecs.ts) lack: git's and docker's many commands, kubectl's global options, newer
+ * subcommands (`kubectl events`, `kubectl auth whoami`), and which of them take plugins.
+ * A subcommand maps to its own subcommands when OpsDocs checks those as a closed set, else to `true`.
  */
 export interface CommandLineTool {
   subcommands: Record<string, readonly string[] | true>;
