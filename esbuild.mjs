@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI, each into one file under dist/.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { previewBuilds } from './client/src/preview/bundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -20,12 +20,18 @@ const shared = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
+const EXAMPLE_PARSERS = ['dockerfile', 'kubernetes', 'promql', 'python', 'ruby', 'sql', 'toml'];
+/** WebAssembly modules the parsers read from beside themselves. */
+const PARSER_WASM = ['node_modules/@ruby/prism/src/prism.wasm', 'node_modules/libpg-query/wasm/libpg-query.wasm'];
+
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...shared, entryPoints: ['server/src/engine/workspace/worker.ts'], outfile: 'dist/worker.js' },
   // Mermaid's parser, loaded by the rule diagram-mermaid on the first mermaid block.
   { ...shared, entryPoints: ['server/src/engine/diagrams/mermaidParser.ts'], outfile: 'dist/mermaid-parse.js', sourcemap: false, minify: true },
+  // The parsers of example languages (engine/examples/lazy.ts), each loaded on the first block that needs it.
+  { ...shared, entryPoints: EXAMPLE_PARSERS.map((name) => ({ in: `server/src/engine/examples/parsers/${name}.ts`, out: name })), outdir: 'dist/parsers', sourcemap: false, minify: true },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
   ...previewBuilds,
@@ -36,3 +42,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+mkdirSync('dist/parsers', { recursive: true });
+for (const file of PARSER_WASM) copyFileSync(file, `dist/parsers/${file.split('/').pop()}`);

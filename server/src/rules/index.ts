@@ -71,4 +71,11 @@ export const RULE_IDS = [
   'runbook-orphan',
   'secret',
   'drill-stale',
+  'example-promql',
+  'example-kubernetes',
+  'example-toml',
+  'example-dockerfile',
+  'example-ruby',
+  'example-python',
+  'example-sql',
 ] as const;

@@ -27,6 +27,13 @@ export interface OpsDocsConfig {
   commands: { known: string[]; shellcheck: 'auto' | 'off' };
   requiredDocs: string[];
   alerts: string[];
+  /** Settings of the example rules: CRD files for example-kubernetes, the dialect of `sql` blocks. */
+  examples: ExamplesSettings;
+}
+
+export interface ExamplesSettings {
+  kubernetes: { crds: string[] };
+  sql: { dialect?: 'postgresql' };
 }
 
 /** A problem in a config file, placed by offsets into its text. */
@@ -57,6 +64,7 @@ export function defaultConfig(root: string): OpsDocsConfig {
     commands: { known: [], shellcheck: 'auto' },
     requiredDocs: [],
     alerts: [],
+    examples: { kubernetes: { crds: [] }, sql: {} },
   };
 }
 
@@ -81,6 +89,7 @@ interface RawConfig {
   commands?: { known?: string[]; shellcheck?: 'auto' | 'off' };
   requiredDocs?: string[];
   alerts?: string | string[];
+  examples?: { kubernetes?: { crds?: string | string[] }; sql?: { dialect?: 'postgresql' } };
 }
 
 /** Reads a config file's text; a broken file yields its problems and the defaults. */
@@ -118,6 +127,7 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     commands: { ...defaults.commands, ...raw.commands, known: raw.commands?.known ?? [] },
     requiredDocs: raw.requiredDocs ?? [],
     alerts: asList(raw.alerts) ?? [],
+    examples: { kubernetes: { crds: asList(raw.examples?.kubernetes?.crds) ?? [] }, sql: { ...raw.examples?.sql } },
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Ruby's own parser, Prism, as WebAssembly (@ruby/prism). Built as dist/parsers/ruby.js with
+ * prism.wasm beside it.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parsePrism } from '@ruby/prism/src/parsePrism.js';
+
+/** A fault by UTF-8 byte offsets, as Prism reports it. */
+export interface ByteProblem {
+  message: string;
+  startByte: number;
+  lengthBytes: number;
+}
+
+let prism: WebAssembly.Exports | undefined;
+
+/**
+ * Prism asks for a WASI system interface but parses without one: every call answers "not
+ * supported". (Node's own WASI would do, but is experimental and says so on stderr.)
+ */
+function instance(): WebAssembly.Exports {
+  if (prism) return prism;
+  const wasm = new WebAssembly.Module(readFileSync(wasmFile()));
+  const unsupported = () => 52; // ENOSYS
+  const system = new Proxy({}, { get: (_, name) => (name === 'proc_exit' ? (code: number) => { throw new Error(`Prism exited with ${code}`); } : unsupported) });
+  const created = new WebAssembly.Instance(wasm, { wasi_snapshot_preview1: system });
+  (created.exports._initialize as () => void)();
+  prism = created.exports;
+  return prism;
+}
+
+function wasmFile(): string {
+  return __filename.endsWith('.ts') ? require.resolve('@ruby/prism/src/prism.wasm') : path.join(__dirname, 'prism.wasm');
+}
+
+/** The first syntax error of a Ruby snippet (Prism recovers and goes on; what follows may be a consequence). */
+export function rubyProblem(text: string): ByteProblem | undefined {
+  const result = parsePrism(instance(), text, { partial_script: true });
+  const error = result.errors.find((e: { level: string }) => e.level === 'syntax') ?? result.errors[0];
+  return error && { message: error.message, startByte: error.location.startOffset, lengthBytes: error.location.length };
+}

@@ -1,0 +1,31 @@
+import { blank, fillIns, maskSpans, type Span } from './fillIns';
+import type { ExampleProblem } from './json';
+import { loadParser } from './lazy';
+import { offsetOfByte } from './offsets';
+import { sessionCode } from './transcript';
+
+/** irb (`irb(main):001:0> `, `>> `, `?> `), pry (`[1] pry(main)> `) and RVM-style (`3.2.2 :001 > `) prompts. */
+const PROMPT = /^(?:irb\([^)\n]*\):\d+:\d+[>*"'] ?|(?:\[\d+\] )?pry\([^)\n]*\)[>*] ?|\d+\.\d+\.\d+(?:-p\d+)? :\d+ [>*] ?|[>?]> )/;
+/** A line that only holds `...` or `…`: code the writer left out. */
+const ELIDED_LINE = /^[ \t]*(?:\.\.\.|…)[ \t]*$/gm;
+/** Ruby's one-line strings, where a `<placeholder>` is text. */
+const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+
+/** The first syntax error of a Ruby example, a script or an irb/pry session. */
+export async function rubyProblem(text: string): Promise<ExampleProblem | undefined> {
+  const code = sessionCode(text, PROMPT) ?? text;
+  const strings = spansOf(code, STRING);
+  const placeholders = fillIns(code).filter((span) => !strings.some((s) => span.start >= s.start && span.end <= s.end));
+  const masked = maskSpans(maskSpans(code, spansOf(code, ELIDED_LINE), blank), placeholders, (length) => 'x'.repeat(length));
+  const { rubyProblem: parse } = await loadParser('ruby');
+  const problem = parse(masked);
+  if (!problem) return undefined;
+  const start = offsetOfByte(masked, problem.startByte);
+  const end = offsetOfByte(masked, problem.startByte + problem.lengthBytes);
+  if (placeholders.some((span) => start < span.end && end >= span.start)) return undefined;
+  return { message: `Ruby: ${problem.message.replace(/, ignoring it$/, '')}`, start, end: Math.max(end, Math.min(start + 1, text.length)) };
+}
+
+function spansOf(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}
