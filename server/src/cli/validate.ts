@@ -6,7 +6,7 @@ import { ValidationPool } from '../engine/workspace/batch';
 import type { OpsDocsConfig } from '../engine/config/config';
 import { requiredDocsStatus } from '../engine/workspace/coverage';
 import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
-import { alertFindings } from '../engine/workspace/alertFindings';
+import { ruleFileFindings } from '../engine/workspace/ruleFileFindings';
 import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
 import { startRun } from './inputs';
@@ -39,7 +39,7 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
   if (run === 2) return 2;
   const { cwd, engine, configFile, files } = run;
   const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
-  reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
+  reports.push(...(await documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd)));
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
@@ -48,10 +48,10 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
 
 /**
  * For each folder given: what its config asks of the set as a whole. Missing `requiredDocs`
- * entries, reported on the config file, and alerts without a runbook, on their rule files.
+ * entries, reported on the config file, and alerts without a runbook or queries that do not parse, on their rule files.
  * Single files say nothing about what else exists.
  */
-function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): FileReport[] {
+async function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): Promise<FileReport[]> {
   const configs = new Map<string, OpsDocsConfig>();
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -64,7 +64,7 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
   for (const config of configs.values()) {
     const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
     extra.push(toReport(config.file!, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file!) ?? '', status), cwd));
-    for (const [file, findings] of alertFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
+    for (const [file, findings] of await ruleFileFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
   }
   return extra.filter((r) => r.findings.length > 0);
 }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { alertFindings } from '../engine/workspace/alertFindings';
+import { ruleFileFindings } from '../engine/workspace/ruleFileFindings';
 import type { ConfigProblem } from '../engine/config/config';
 import type { CoverageReport } from '../engine/workspace/coverage';
 import type { Engine } from '../engine/engine';
@@ -18,7 +18,7 @@ export class SetDiagnostics {
   private readonly configsShown = new Set<string>();
   /** Missing `requiredDocs` entries per config file, as of the last look at the whole workspace. */
   private readonly manifest = new Map<string, Finding[]>();
-  /** Rule files that last had alert-runbook-missing findings. */
+  /** Rule files that last had findings (alert-runbook-missing, example-promql). */
   private alertFilesShown = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
@@ -45,7 +45,7 @@ export class SetDiagnostics {
     const shown = new Set<string>();
     for (const { root, report } of reports) {
       const { config, problems } = engine.configs.resolveFolder(root);
-      for (const [file, findings] of alertFindings(config, engine.fs, report.documents.map((d) => d.path))) {
+      for (const [file, findings] of await ruleFileFindings(config, engine.fs, report.documents.map((d) => d.path))) {
         if (findings.length > 0) shown.add(file);
         await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
       }

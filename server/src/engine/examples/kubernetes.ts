@@ -17,8 +17,8 @@ export interface ManifestProblem extends ExampleProblem {
 
 /** A line that only holds `...` or `…` (indented: at column 0 `...` ends a YAML document). */
 const ELIDED_LINE = /^[ \t]+(?:\.\.\.|…)[ \t]*$|^…[ \t]*$/gm;
-/** A comment that says content was left out: `# ...`, `# other fields`. */
-const ELIDED_COMMENT = /#.*(?:\.\.\.|…|\b(?:omitted|truncated|snip|other fields|and so on|etc)\b)/i;
+/** Content left out: `...` anywhere (`[...snip...]`, `# ...`), or a comment that says so. */
+const ELIDED = /\.\.\.|…|#.*\b(?:omitted|truncated|snip|other fields|and so on|etc)\b/i;
 /** A line that only holds a template directive (`{{- if … }}`): a Helm template, not a manifest. */
 const TEMPLATE_DIRECTIVE = /^[ \t-]*\{\{[-\s]*(?:if|else|end|range|with|define|template|include|block|\/\*)/m;
 /** More findings than this in one block say the block is something else than it looks. */
@@ -44,7 +44,7 @@ export function manifestProblems(text: string, schemas: readonly KubernetesSchem
   const withoutElisions = maskSpans(text, elided, blank);
   const fills = fillIns(withoutElisions);
   const masked = maskSpans(withoutElisions, fills, plainScalar);
-  const walk: Walk = { types: Object.assign({}, ...schemas.map((s) => s.types)), fills, excerpt: elided.length > 0 || ELIDED_COMMENT.test(text), problems: [] };
+  const walk: Walk = { types: Object.assign({}, ...schemas.map((s) => s.types)), fills, excerpt: ELIDED.test(text), problems: [] };
   for (const document of parseAllDocuments(masked, { uniqueKeys: false })) {
     if (!('errors' in document) || document.errors.length > 0 || !isMap(document.contents)) continue;
     const apiVersion = document.contents.get('apiVersion');
@@ -93,7 +93,8 @@ function checkObject(walk: Walk, node: YAMLMap, object: ObjectType, name: string
       checkNode(walk, pair.value, object.p[field], { field, listItem: false });
       continue;
     }
-    if (object.open) continue;
+    // Merge keys (`<<`), patch directives (`$patch`) and fill-ins are no fields.
+    if (object.open || field === '<<' || field.startsWith('$') || standsForAnyValue(walk, pair.key as Node)) continue;
     // A field the schema does not know may be newer than the schema: only a near-miss of a known field is reported.
     const suggestion = closest(field, Object.keys(object.p).filter((known) => !node.has(known)));
     if (!suggestion || suggestion === field) continue;
@@ -114,7 +115,6 @@ const TYPE_WORDS: Record<string, string> = { s: 'a string', n: 'a number', b: 't
 function checkScalar(walk: Walk, node: Node, type: string, place: Place): void {
   if (!isScalar(node)) return wrongType(walk, node, place, TYPE_WORDS[type]);
   const value = node.value;
-  if (value === null) return;
   const fits = type === 's' ? typeof value === 'string' : type === 'n' ? typeof value === 'number' : type === 'b' ? typeof value === 'boolean' : typeof value !== 'boolean';
   if (fits) return;
   const shown = typeof value === 'string' ? `the string "${value}"` : String(value);
@@ -135,8 +135,14 @@ function standsForAnyValue(walk: Walk, node: Node): boolean {
   if (!node.range) return true;
   const [start, end] = node.range;
   if (walk.fills.some((span) => start < span.end && end > span.start)) return true;
-  if (isScalar(node) && typeof node.value === 'string' && /^(?:\.\.\.|…)$/.test(node.value.trim())) return true;
-  return !isMap(node) && !isSeq(node) && !isScalar(node);
+  // A null value leaves the field unset, which the API server accepts.
+  if (isScalar(node)) return node.value === null || isElision(node.value);
+  if (isSeq(node)) return node.items.some((item) => isScalar(item) && isElision(item.value));
+  return !isMap(node);
+}
+
+function isElision(value: unknown): boolean {
+  return typeof value === 'string' && /\.\.\.|…/.test(value);
 }
 
 function isNodeLike(node: unknown): node is Node {

@@ -3,6 +3,7 @@
  * prism.wasm beside it.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { parsePrism } from '@ruby/prism/src/parsePrism.js';
 
@@ -30,8 +31,10 @@ function instance(): WebAssembly.Exports {
   return prism;
 }
 
+/** Beside the bundle (esbuild.mjs copies it there); run from source, in the package. */
 function wasmFile(): string {
-  return __filename.endsWith('.ts') ? require.resolve('@ruby/prism/src/prism.wasm') : path.join(__dirname, 'prism.wasm');
+  const packaged = '@ruby/prism/src/prism.wasm';
+  return __filename.endsWith('.ts') ? createRequire(__filename).resolve(packaged) : path.join(__dirname, 'prism.wasm');
 }
 
 /** The first syntax error of a Ruby snippet (Prism recovers and goes on; what follows may be a consequence). */
