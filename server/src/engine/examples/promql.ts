@@ -89,6 +89,7 @@ interface KnownNames {
 function firstProblem(analysis: QueryAnalysis, offset: number, spans: readonly Span[], { recorded, functions }: KnownNames): QueryProblem | undefined {
   const atFillIn = (start: number, end: number) => spans.some((span) => start < span.end && end > span.start);
   const problem = analysis.problem;
+  if (problem?.unchecked) return undefined;
   if (problem && !atFillIn(offset + problem.start, offset + problem.end)) {
     const suggestion = problem.unknownFunction ? closest(problem.unknownFunction, functions) : undefined;
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';

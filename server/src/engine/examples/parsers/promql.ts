@@ -15,8 +15,10 @@ export interface QueryProblem {
   message: string;
   start: number;
   end: number;
-  /** A close name of a function, for a did-you-mean. */
+  /** The name, when it names no function: for a did-you-mean. */
   unknownFunction?: string;
+  /** The query is valid for an older Prometheus: not a fault, and nothing after it is checked. */
+  unchecked?: boolean;
 }
 
 /** A metric the query selects, where it is named. */
@@ -114,6 +116,9 @@ function misplacedGrouping(error: SyntaxNode, text: string): QueryProblem | unde
   return { message: `the labels after \`${keyword}\` go in parentheses: \`${keyword} (job, instance)\``, start: error.from, end: Math.max(error.to, error.from + 1) };
 }
 
+/** Functions of Prometheus 2 that Prometheus 3 renamed: a runbook for a Prometheus 2 server may use them. */
+const RENAMED_IN_PROMETHEUS_3 = ['holt_winters'];
+
 /** `foo_bar(x)`: the grammar knows every function, so a name followed by `(` that it did not take is no function. */
 function unknownFunction(error: SyntaxNode, text: string): QueryProblem | undefined {
   for (let node: SyntaxNode | null = error; node; node = node.parent) {
@@ -122,6 +127,7 @@ function unknownFunction(error: SyntaxNode, text: string): QueryProblem | undefi
     if (!identifier) return undefined;
     const name = text.slice(identifier.from, identifier.to);
     if (!/^\s*\(/.test(text.slice(identifier.to)) || FUNCTION_NAMES.includes(name)) return undefined;
+    if (RENAMED_IN_PROMETHEUS_3.includes(name)) return { message: 'unchecked: a Prometheus 2 function', start: identifier.from, end: identifier.to, unchecked: true };
     return { message: `unknown function \`${name}\``, start: identifier.from, end: identifier.to, unknownFunction: name };
   }
   return undefined;
