@@ -2,7 +2,7 @@
  * What the example parsers cost: this build side by side with another (a build of the commit
  * before them), in one run, the runs of the two interleaved so that a busy machine slows both.
  * Usage: npm run build && node --import tsx bench/examples-cost.ts <other checkout> [runs=3]
- * (the other checkout built with `npm run build`). Prints medians of wall time: the CLI on one
+ * (the other checkout built with `npm run build`). Prints medians of wall and CPU time: the CLI on one
  * document without example blocks (start-up), on the generated 10,000 documents (bench/generate.ts:
  * a Deployment manifest in each), and on ../shared/corpora when present; and the bundles' sizes.
  */
@@ -22,10 +22,15 @@ const corpora = path.join(repo, '..', 'shared', 'corpora');
 const single = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-startup-'));
 fs.writeFileSync(path.join(single, 'restart.md'), '# Restart the web service\n\n```bash\nsystemctl restart web\n```\n\nCheck `systemctl status web`.\n');
 
-function seconds(checkout: string, cwd: string, args: string[]): number {
+/** Wall time and CPU time (user + system, the CLI's worker threads included) of one run. */
+function seconds(checkout: string, cwd: string, args: string[]): { wall: number; cpu: number } {
+  const command = [process.execPath, path.join(checkout, 'dist', 'cli.js'), 'validate', ...args, '--format', 'json', '>/dev/null'].join(' ');
   const started = process.hrtime.bigint();
-  spawnSync(process.execPath, [path.join(checkout, 'dist', 'cli.js'), 'validate', ...args, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  // bash's `time` reports the CPU the run used: on a machine other jobs share, steadier than wall time.
+  const result = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time (${command})`], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const [user, system] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall, cpu: user + system };
 }
 
 function median(values: number[]): number {
@@ -33,15 +38,18 @@ function median(values: number[]): number {
 }
 
 function compare(label: string, cwd: string, args: string[], times: number): void {
-  const mine: number[] = [];
-  const theirs: number[] = [];
+  const mine: Array<{ wall: number; cpu: number }> = [];
+  const theirs: Array<{ wall: number; cpu: number }> = [];
   for (let i = 0; i < times; i++) {
     theirs.push(seconds(other, cwd, args));
     mine.push(seconds(repo, cwd, args));
   }
-  const [a, b] = [median(theirs), median(mine)];
-  const spread = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
-  console.log(`${label.padEnd(34)} before ${a.toFixed(3)} s (${spread(theirs)})   after ${b.toFixed(3)} s (${spread(mine)})   ${(((b - a) / a) * 100).toFixed(1)}%`);
+  for (const measure of ['wall', 'cpu'] as const) {
+    const [before, after] = [theirs.map((t) => t[measure]), mine.map((t) => t[measure])];
+    const [a, b] = [median(before), median(after)];
+    const spread = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+    console.log(`${label.padEnd(34)} ${measure.padEnd(4)} before ${a.toFixed(3)} s (${spread(before)})   after ${b.toFixed(3)} s (${spread(after)})   ${(((b - a) / a) * 100).toFixed(1)}%`);
+  }
 }
 
 function size(checkout: string, files: string[]): number {

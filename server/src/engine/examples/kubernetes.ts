@@ -26,7 +26,7 @@ const MAX_PROBLEMS = 10;
 
 /** Whether a yaml block names a kind: cheap, before any schema is loaded. */
 export function mayHoldManifest(text: string): boolean {
-  return /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text);
+  return /^[ \t]*apiVersion[ \t]*:/m.test(text) && /^[ \t]*kind[ \t]*:/m.test(text);
 }
 
 interface Walk {

@@ -6,6 +6,7 @@ import { closest } from '../closest';
 import { fillIns, maskSpans, type Span } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
+import { quotedSpans, within } from './quoted';
 import type { QueryAnalysis } from './parsers/promql';
 
 export interface QueryProblem extends ExampleProblem {
@@ -17,12 +18,12 @@ export interface QueryProblem extends ExampleProblem {
 
 /** A shell prompt at the start of a line: the block is a transcript, not a query. */
 const PROMPT = /^[ \t]*\$ /m;
-/** A `//` comment on a line of its own or after a query (not inside a quoted string). */
-const SLASH_COMMENT = /^[ \t]*\/\/|^(?:[^"'`\n]|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`)*?\s(\/\/)/m;
+/** `//` at the start of a line or after white space: a comment of another language (inside a string, text). */
+const SLASH_COMMENT = /(?<![^\s])\/\//g;
+/** PromQL's strings: double, single (both with escapes) and back quotes; `#` starts a comment. */
+const QUOTING = { quotes: '"\'`', escapes: true, comment: '#' };
 /** Grafana's `$__rate_interval`, `$job` and `[[var]]`: dashboard variables, filled in before the query runs. */
 const GRAFANA_VARIABLE = /\$\w+|\[\[\w+\]\]/g;
-/** Quoted strings, where anything goes. */
-const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
 /** The naming convention of recording rules: `level:metric:operations`. */
 const RECORDED_NAME = /^[a-zA-Z_]\w*:[\w:]*$/;
 
@@ -33,9 +34,10 @@ export async function promqlProblem(text: string, recorded: ReadonlySet<string>)
     const start = prompt.index + prompt[0].indexOf('$');
     return { message: 'A shell prompt (`$ `) in a promql block: a query is typed into Prometheus, not a shell; remove the prompt, or show the command in a console block', start, end: start + 1 };
   }
-  const comment = SLASH_COMMENT.exec(text);
+  const { strings, comments } = quotedSpans(text, QUOTING);
+  const comment = [...text.matchAll(SLASH_COMMENT)].find((m) => !within({ start: m.index!, end: m.index! + 2 }, [...strings, ...comments]));
   if (comment) {
-    const start = comment.index + comment[0].lastIndexOf('//');
+    const start = comment.index!;
     const lineEnd = text.indexOf('\n', start);
     return { message: 'PromQL comments start with `#`: `//` is not PromQL', start, end: lineEnd < 0 ? text.length : lineEnd };
   }
@@ -110,8 +112,8 @@ function firstProblem(analysis: QueryAnalysis, offset: number, spans: readonly S
 
 /** `<placeholders>`, `{{ templates }}`, `${VARIABLES}` and Grafana variables outside quoted strings. */
 function placeholderSpans(text: string): Span[] {
-  const strings = [...text.matchAll(STRING)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  const outside = (span: Span) => !strings.some((s) => span.start >= s.start && span.end <= s.end);
+  const { strings } = quotedSpans(text, QUOTING);
+  const outside = (span: Span) => !within(span, strings);
   const grafana = [...text.matchAll(GRAFANA_VARIABLE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const spans = [...fillIns(text), ...grafana].filter(outside).sort((a, b) => a.start - b.start);
   return spans.filter((span, i) => i === 0 || span.start >= spans[i - 1].end);

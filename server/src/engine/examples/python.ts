@@ -1,6 +1,7 @@
 import { blank, fillIns, maskSpans, type Span } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
+import { quotedSpans, within } from './quoted';
 import { lineEndAt } from './offsets';
 import { sessionCode } from './transcript';
 
@@ -10,8 +11,6 @@ const PROMPT = /^(?:>>>|\.\.\.)(?: |$)/;
 const IPYTHON = /^In \[\d+\]: /m;
 /** `…` left for omitted code (`...` is Python's Ellipsis, and parses). */
 const ELISION = /…/g;
-/** Python's one-line strings, where a `<placeholder>` is text. */
-const STRING = /[rbfuRBFU]{0,2}(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/g;
 /** A shell command where Python was expected (`pip install`, `python -m`). */
 const SHELL_COMMAND = /^\s*(?:\$ |(?:sudo )?(?:pip3?|python3?|pipx|poetry|conda|uv) [-\w])/;
 /** Statements whose header ends with a colon. */
@@ -21,8 +20,8 @@ const COMPOUND = /^\s*(?:if|elif|else|for|while|def|class|try|except|finally|wit
 export async function pythonProblem(text: string): Promise<ExampleProblem | undefined> {
   if (IPYTHON.test(text)) return undefined;
   const code = sessionCode(text, PROMPT) ?? text;
-  const strings = spansOf(code, STRING);
-  const placeholders = fillIns(code).filter((span) => !strings.some((s) => span.start >= s.start && span.end <= s.end));
+  const { strings } = quotedSpans(code, { quotes: `"'`, escapes: true, comment: '#' });
+  const placeholders = fillIns(code).filter((span) => !within(span, strings));
   const masked = maskSpans(maskSpans(code, spansOf(code, ELISION), blank), placeholders, (length) => 'x'.repeat(length));
   const { pythonError } = await loadParser('python');
   const error = pythonError(masked);
@@ -58,7 +57,8 @@ function describe(code: string, error: { at: number; end: number; within: string
 function unclosed(code: string): string | undefined {
   const opened: string[] = [];
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  for (const ch of code.replace(/"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#.*$/gm, '')) {
+  const { strings, comments } = quotedSpans(code, { quotes: `"'`, escapes: true, comment: '#' });
+  for (const ch of maskSpans(code, [...strings, ...comments].sort((a, b) => a.start - b.start), blank)) {
     if ('([{'.includes(ch)) opened.push(ch);
     else if (ch in pairs && opened.at(-1) === pairs[ch]) opened.pop();
   }

@@ -1,6 +1,7 @@
 import { blank, fillIns, maskSpans, type Span } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
+import { quotedSpans, within } from './quoted';
 import { offsetOfByte } from './offsets';
 import { sessionCode } from './transcript';
 
@@ -8,14 +9,12 @@ import { sessionCode } from './transcript';
 const PROMPT = /^(?:irb\([^)\n]*\):\d+:\d+[>*"'] ?|(?:\[\d+\] )?pry\([^)\n]*\)[>*] ?|\d+\.\d+\.\d+(?:-p\d+)? :\d+ [>*] ?|[>?]> )/;
 /** A line that only holds `...` or `…`: code the writer left out. */
 const ELIDED_LINE = /^[ \t]*(?:\.\.\.|…)[ \t]*$/gm;
-/** Ruby's one-line strings, where a `<placeholder>` is text. */
-const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 
 /** The first syntax error of a Ruby example, a script or an irb/pry session. */
 export async function rubyProblem(text: string): Promise<ExampleProblem | undefined> {
   const code = sessionCode(text, PROMPT) ?? text;
-  const strings = spansOf(code, STRING);
-  const placeholders = fillIns(code).filter((span) => !strings.some((s) => span.start >= s.start && span.end <= s.end));
+  const { strings } = quotedSpans(code, { quotes: `"'`, escapes: true, comment: '#' });
+  const placeholders = fillIns(code).filter((span) => !within(span, strings));
   const masked = maskSpans(maskSpans(code, spansOf(code, ELIDED_LINE), blank), placeholders, (length) => 'x'.repeat(length));
   const { rubyProblem: parse } = await loadParser('ruby');
   const problem = parse(masked);

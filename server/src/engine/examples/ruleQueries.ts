@@ -25,7 +25,7 @@ export interface RuleFileQueries {
 /** `groups:` at the top (a rule file) or under `spec:` (a PrometheusRule), in every YAML document. */
 export function ruleFileQueries(text: string): RuleFileQueries {
   const found: RuleFileQueries = { queries: [], recorded: [] };
-  if (!/^\s*(?:-\s+)?expr\s*:/m.test(text)) return found;
+  if (!/^[ \t]*(?:-[ \t]+)?expr[ \t]*:/m.test(text)) return found;
   for (const document of parseAllDocuments(text)) {
     if (!('errors' in document) || document.errors.length > 0) continue;
     for (const rule of rulesOf(document)) {

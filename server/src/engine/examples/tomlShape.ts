@@ -3,10 +3,10 @@
  * code-language to tell TOML shown under another label (`yaml`, `ini`). Cheap: no parser.
  */
 
-const TABLE = /^\s*\[\[?\s*[\w."' -]+\s*\]\]?\s*(?:#.*)?$/;
-const KEY_VALUE = /^\s*[\w."'-]+(?:\s*\.\s*[\w"'-]+)*\s*=\s*\S/;
-const YAML_KEY = /^\s*(?:-\s+)?[\w."'-]+:(?:\s|$)/;
-const SIGNIFICANT = /^\s*(?:[^#\s]|$)/;
+/** Each of a trimmed line. */
+const TABLE = /^\[\[?[\w."' -]+\]\]?(?:[ \t]*#.*)?$/;
+const KEY_VALUE = /^[\w"'-]+(?:[ \t]*\.[ \t]*[\w"'-]+)*[ \t]*=[ \t]*[^ \t]/;
+const YAML_KEY = /^(?:-[ \t]+)?[\w."'-]+:(?:\s|$)/;
 
 /**
  * At least two `key = value` or `[table]` lines, one of them `key = value`, and no YAML
@@ -15,8 +15,8 @@ const SIGNIFICANT = /^\s*(?:[^#\s]|$)/;
 export function looksLikeToml(text: string): boolean {
   let keys = 0;
   let tables = 0;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || !SIGNIFICANT.test(line)) continue;
+  for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+    if (line === '' || line.startsWith('#')) continue;
     if (YAML_KEY.test(line) && !KEY_VALUE.test(line)) return false;
     if (TABLE.test(line)) tables++;
     else if (KEY_VALUE.test(line)) keys++;

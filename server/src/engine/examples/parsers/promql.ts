@@ -9,6 +9,8 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { Parser } from '@prometheus-io/codemirror-promql/dist/esm/parser';
 import { aggregateOpTerms, functionIdentifierTerms } from '@prometheus-io/codemirror-promql/dist/esm/complete/promql.terms';
 import { parser } from '@prometheus-io/lezer-promql';
+import { blank, maskSpans } from '../fillIns';
+import { quotedSpans } from '../quoted';
 
 /** A fault of a query, by offsets into its text. */
 export interface QueryProblem {
@@ -136,7 +138,8 @@ function unknownFunction(error: SyntaxNode, text: string): QueryProblem | undefi
 function unclosed(text: string): string {
   const opened: string[] = [];
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  for (const ch of text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|#.*$/gm, '')) {
+  const { strings, comments } = quotedSpans(text, { quotes: '"\'`', escapes: true, comment: '#' });
+  for (const ch of maskSpans(text, [...strings, ...comments].sort((a, b) => a.start - b.start), blank)) {
     if ('([{'.includes(ch)) opened.push(ch);
     else if (ch in pairs && opened.at(-1) === pairs[ch]) opened.pop();
   }
