@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI, each into one file under dist/.
 import * as esbuild from 'esbuild';
-import { cpSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { previewBuilds } from './client/src/preview/bundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -29,6 +29,9 @@ const esmBanner = [
   'const __filename = __opsdocsFileURLToPath(import.meta.url);',
   'const __dirname = __opsdocsDirname(__filename);',
 ].join('\n');
+const EXAMPLE_PARSERS = ['dockerfile', 'kubernetes', 'promql', 'python', 'ruby', 'sql', 'toml'];
+/** WebAssembly modules the parsers read from beside themselves. */
+const PARSER_WASM = ['node_modules/@ruby/prism/src/prism.wasm', 'node_modules/libpg-query/wasm/libpg-query.wasm'];
 
 const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -38,6 +41,8 @@ const builds = [
   { ...shared, entryPoints: ['server/src/engine/diagrams/mermaidParser.ts'], outfile: 'dist/mermaid-parse.js', sourcemap: false, minify: true },
   // The remark plugin, `opsdocs/remark` in package.json's exports: an ES module, as unified's plugins are.
   { ...shared, format: 'esm', entryPoints: ['server/src/remark/index.ts'], outfile: 'dist/remark.mjs', define: { SERVER_VERSION: shared.define.SERVER_VERSION }, banner: { js: esmBanner } },
+  // The parsers of example languages (engine/examples/lazy.ts), each loaded on the first block that needs it.
+  { ...shared, entryPoints: EXAMPLE_PARSERS.map((name) => ({ in: `server/src/engine/examples/parsers/${name}.ts`, out: name })), outdir: 'dist/parsers', sourcemap: false, minify: true },
   { ...shared, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The Markdown preview's and the diagram panel's browser script (with Mermaid) and stylesheet.
   ...previewBuilds,
@@ -51,3 +56,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+mkdirSync('dist/parsers', { recursive: true });
+for (const file of PARSER_WASM) copyFileSync(file, `dist/parsers/${file.split('/').pop()}`);

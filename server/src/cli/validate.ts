@@ -8,7 +8,7 @@ import { coverageOf, requiredDocsStatus, type DocumentCoverage } from '../engine
 import { reviewAdoptionNotice } from '../engine/review/adoption';
 import { reviewMissing } from '../rules/review-missing';
 import { requiredDocsFindings } from '../engine/workspace/requiredDocs';
-import { alertFindings } from '../engine/workspace/alertFindings';
+import { ruleFileFindings } from '../engine/workspace/ruleFileFindings';
 import { fixAll } from '../engine/fixAll';
 import type { Finding } from '../engine/types';
 import type { TypeSource } from '../engine/analysis';
@@ -47,7 +47,7 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
   const { cwd, engine, configFile, files } = run;
   const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
   addReviewAdoptionNotices(engine, reports);
-  reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
+  reports.push(...(await documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd)));
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
@@ -56,10 +56,10 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
 
 /**
  * For each folder given: what its config asks of the set as a whole. Missing `requiredDocs`
- * entries, reported on the config file, and alerts without a runbook, on their rule files.
+ * entries, reported on the config file, and alerts without a runbook or queries that do not parse, on their rule files.
  * Single files say nothing about what else exists.
  */
-function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): FileReport[] {
+async function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): Promise<FileReport[]> {
   const configs = new Map<string, OpsDocsConfig>();
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -75,7 +75,7 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
       const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
       extra.push(toReport(config.file, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file) ?? '', status), cwd));
     }
-    for (const [file, findings] of alertFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
+    for (const [file, findings] of await ruleFileFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
   }
   return extra.filter((r) => r.findings.length > 0);
 }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { alertFindings } from '../engine/workspace/alertFindings';
+import { ruleFileFindings } from '../engine/workspace/ruleFileFindings';
 import type { ConfigProblem } from '../engine/config/config';
 import type { CoverageReport } from '../engine/workspace/coverage';
 import type { Engine } from '../engine/engine';
@@ -21,7 +21,7 @@ export class SetDiagnostics {
   private readonly configsShown = new Set<string>();
   /** Missing `requiredDocs` entries per config file, as of the last look at the whole workspace. */
   private readonly manifest = new Map<string, Finding[]>();
-  /** Rule files that last had alert-runbook-missing findings. */
+  /** Rule files that last had findings (alert-runbook-missing, example-promql). */
   private alertFilesShown = new Set<string>();
   /** The review-date notice of each collection that states none, by the document it is shown on. */
   private notices = new Map<string, Finding>();
@@ -70,7 +70,7 @@ export class SetDiagnostics {
       const { config, problems } = engine.configs.resolveFolder(root);
       const notice = reviewAdoptionNotice(config, report.documents, engine.reviewAdoption.adopted(config), reviewMissing.defaultSeverity);
       if (notice) notices.set(notice.path, notice.finding);
-      for (const [file, findings] of alertFindings(config, engine.fs, report.documents.map((d) => d.path))) {
+      for (const [file, findings] of await ruleFileFindings(config, engine.fs, report.documents.map((d) => d.path))) {
         if (findings.length > 0) shown.add(file);
         await this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: findings.map((f) => toDiagnostic(f, 0)) });
       }

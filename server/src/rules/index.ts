@@ -73,4 +73,11 @@ export const RULE_IDS = [
   'secret',
   'drill-stale',
   'code-language',
+  'example-promql',
+  'example-kubernetes',
+  'example-toml',
+  'example-dockerfile',
+  'example-ruby',
+  'example-python',
+  'example-sql',
 ] as const;

@@ -31,6 +31,13 @@ export interface OpsDocsConfig {
   requiredDocs: string[];
   alerts: AlertsConfig;
   links: { slugs?: SlugStyle };
+  /** Settings of the example rules: CRD files for example-kubernetes, the dialect of `sql` blocks. */
+  examples: ExamplesSettings;
+}
+
+export interface ExamplesSettings {
+  kubernetes: { crds: string[] };
+  sql: { dialect?: 'postgresql' };
 }
 
 /** Where alert rules live and how they name their runbooks. */
@@ -79,6 +86,7 @@ export function defaultConfig(root: string): OpsDocsConfig {
     requiredDocs: [],
     alerts: { annotations: DEFAULT_ANNOTATIONS, baseUrl: [] },
     links: {},
+    examples: { kubernetes: { crds: [] }, sql: {} },
   };
 }
 
@@ -107,6 +115,7 @@ interface RawConfig {
   requiredDocs?: string[];
   alerts?: string | string[] | { files?: string | string[]; annotations?: string | string[]; baseUrl?: string | string[] };
   links?: { slugs?: SlugStyle };
+  examples?: { kubernetes?: { crds?: string | string[] }; sql?: { dialect?: 'postgresql' } };
 }
 
 /** Reads a config file's text; a broken file yields its problems and the defaults. */
@@ -146,6 +155,7 @@ function buildConfig(root: string, file: string, raw: RawConfig): OpsDocsConfig 
     requiredDocs: raw.requiredDocs ?? [],
     alerts: toAlerts(raw.alerts),
     links: { ...raw.links },
+    examples: { kubernetes: { crds: asList(raw.examples?.kubernetes?.crds) ?? [] }, sql: { ...raw.examples?.sql } },
   };
 }
 
