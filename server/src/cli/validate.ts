@@ -2,6 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
+import { recordingDependencies, recordingFileSystem } from '../engine/dependencies';
+import type { ResultCache } from '../engine/workspace/resultCache';
+import { defaultCacheFolder, openResultCache } from './cache';
+import { inShard, type Shard } from './shard';
 import { ValidationPool } from '../engine/workspace/batch';
 import type { OpsDocsConfig } from '../engine/config/config';
 import { requiredDocsStatus } from '../engine/workspace/coverage';
@@ -25,6 +29,11 @@ export interface ValidateOptions {
   config?: string;
   fix: boolean;
   maxWarnings: number;
+  /** Reuse results of earlier runs that still hold (on unless `--no-cache`). */
+  cache: boolean;
+  cacheLocation?: string;
+  /** `--shard 2/4`: check the second of four deterministic parts of the documents. */
+  shard?: Shard;
 }
 
 const FORMATTERS: Record<Format, (report: RunReport) => string> = {
@@ -35,15 +44,50 @@ const FORMATTERS: Record<Format, (report: RunReport) => string> = {
 };
 
 export async function validateCommand(options: ValidateOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const run = startRun(options, err);
+  const run = startRun(options, err, options.cache ? recordingFileSystem(diskFileSystem) : diskFileSystem);
   if (run === 2) return 2;
-  const { cwd, engine, configFile, files } = run;
-  const reports = options.fix || files.length < PARALLEL_FROM ? await checkInTurn(engine, files, options.fix, cwd) : await checkInParallel(files, configFile, cwd);
-  reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], reports, cwd));
+  const { cwd, engine, configFile } = run;
+  const files = options.shard ? inShard(run.files, cwd, options.shard) : run.files;
+  const cache = options.cache ? openResultCache(engine, path.resolve(options.cacheLocation ?? defaultCacheFolder(cwd)), cwd, configFile) : undefined;
+  if (cache?.problem) err.write(`opsdocs: ${cache.problem}\n`);
+  const reports = options.fix ? await checkInTurn(engine, files, true, cwd, cache) : await checkWithCache(engine, files, configFile, cwd, cache, err);
+  // The set as a whole is one shard's to report, so that a CI matrix reports it once.
+  if (!options.shard || options.shard.index === 1) {
+    reports.push(...documentationSetReports(engine, options.paths.length > 0 ? options.paths : ['.'], run.files, reports, cwd));
+  }
+  cache?.save();
   const report: RunReport = { cwd, files: reports, summary: summarize(reports) };
   out.write(FORMATTERS[options.format](report));
   const { errors, warnings } = report.summary;
   return errors > 0 || (options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
+}
+
+/** Reuses every result that still holds, and checks the rest: in turn, or on worker threads when many. */
+async function checkWithCache(engine: Engine, files: string[], configFile: string | undefined, cwd: string, cache: ResultCache | undefined, err: NodeJS.WritableStream): Promise<FileReport[]> {
+  const reports = new Map<string, FileReport>();
+  const stale: string[] = [];
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = cache ? readText(file) : undefined;
+    const hit = text !== undefined ? cache!.lookup(file, text) : undefined;
+    if (hit) reports.set(file, toReport(file, hit.type, hit.findings, cwd));
+    else {
+      stale.push(file);
+      if (text !== undefined) texts.set(file, text);
+    }
+  }
+  if (reports.size > 0) err.write(`opsdocs: ${reports.size} of ${files.length} documents unchanged since the last run, with all they depend on (results from ${cache!.location})\n`);
+  const checked = stale.length < PARALLEL_FROM ? await checkInTurn(engine, stale, false, cwd, cache) : await checkInParallel(stale, configFile, cwd, cache, texts);
+  for (const report of checked) reports.set(report.path, report);
+  return files.map((file) => reports.get(file)!);
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -51,7 +95,7 @@ export async function validateCommand(options: ValidateOptions, out: NodeJS.Writ
  * entries, reported on the config file, and alerts without a runbook, on their rule files.
  * Single files say nothing about what else exists.
  */
-function documentationSetReports(engine: Engine, paths: string[], reports: FileReport[], cwd: string): FileReport[] {
+function documentationSetReports(engine: Engine, paths: string[], files: string[], reports: FileReport[], cwd: string): FileReport[] {
   const configs = new Map<string, OpsDocsConfig>();
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -59,14 +103,32 @@ function documentationSetReports(engine: Engine, paths: string[], reports: FileR
     const { config } = engine.configs.resolveFolder(absolute);
     if (config.file) configs.set(config.file, config);
   }
-  const documents = reports.map((r) => r.path);
+  let typed: Array<{ path: string; type?: string }> | undefined;
   const extra: FileReport[] = [];
   for (const config of configs.values()) {
-    const status = requiredDocsStatus(config, reports, (f) => diskFileSystem.stat(f) === 'file');
+    // Only a requiredDocs entry that names a type needs every document's type.
+    const needsTypes = config.requiredDocs.some((entry) => config.types.some((t) => t.id === entry));
+    const documents = needsTypes ? (typed ??= withOtherShards(engine, files, reports)) : reports;
+    const status = requiredDocsStatus(config, documents, (f) => diskFileSystem.stat(f) === 'file');
     extra.push(toReport(config.file!, undefined, requiredDocsFindings(config, diskFileSystem.readFile(config.file!) ?? '', status), cwd));
-    for (const [file, findings] of alertFindings(config, diskFileSystem, documents)) extra.push(toReport(file, undefined, findings, cwd));
+    for (const [file, findings] of alertFindings(config, diskFileSystem, files)) extra.push(toReport(file, undefined, findings, cwd));
   }
   return extra.filter((r) => r.findings.length > 0);
+}
+
+/**
+ * Every document with its type, for what the set as a whole must hold: the ones checked here, and
+ * the ones other shards check (typed by a parse only; types come from front matter, globs, headings).
+ */
+function withOtherShards(engine: Engine, files: string[], reports: FileReport[]): Array<{ path: string; type?: string }> {
+  if (reports.length === files.length) return reports;
+  const checked = new Map(reports.map((r) => [r.path, r]));
+  return files.map((file) => checked.get(file) ?? { path: file, type: typeOf(engine, file) });
+}
+
+function typeOf(engine: Engine, file: string): string | undefined {
+  const text = readText(file);
+  return text === undefined ? undefined : engine.analyze(file, text.replace(/^\uFEFF/, ''))?.analysis.type?.id;
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -75,13 +137,13 @@ const PARALLEL_FROM = 200;
 /** Files in flight on the one thread: while one waits on a checker process (ShellCheck), the next parses. */
 const IN_FLIGHT = 4;
 
-async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: string): Promise<FileReport[]> {
+async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: string, cache?: ResultCache): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(files.length);
   let next = 0;
   const lane = async () => {
     while (next < files.length) {
       const index = next++;
-      reports[index] = await checkFile(engine, files[index], fix, cwd);
+      reports[index] = await checkFile(engine, files[index], fix, cwd, cache);
     }
   };
   // --fix rewrites files: one at a time, as the fixes of one may depend on another's anchors.
@@ -89,11 +151,19 @@ async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: s
   return reports;
 }
 
-async function checkInParallel(files: string[], configFile: string | undefined, cwd: string): Promise<FileReport[]> {
-  const pool = new ValidationPool(path.join(__dirname, 'worker.js'), { root: cwd, configFile });
+async function checkInParallel(files: string[], configFile: string | undefined, cwd: string, cache: ResultCache | undefined, texts: Map<string, string>): Promise<FileReport[]> {
+  const pool = new ValidationPool(path.join(__dirname, 'worker.js'), { root: cwd, configFile, record: cache !== undefined });
   const byPath = new Map<string, FileReport>();
   try {
-    await pool.run(files, (result) => byPath.set(result.path, toReport(result.path, result.type, result.findings, cwd)));
+    await pool.run(
+      files,
+      (result) => {
+        if (cache && result.text !== undefined && !result.error) cache.store(result.path, result.text, result, result.dependencies ?? []);
+        byPath.set(result.path, toReport(result.path, result.type, result.findings, cwd));
+      },
+      () => false,
+      texts,
+    );
   } finally {
     await pool.dispose();
   }
@@ -104,7 +174,7 @@ function toReport(file: string, type: string | undefined, findings: Finding[], c
   return { path: file, relativePath: path.relative(cwd, file).split(path.sep).join('/'), type, findings };
 }
 
-async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string): Promise<FileReport> {
+async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string, cache?: ResultCache): Promise<FileReport> {
   const raw = fs.readFileSync(file, 'utf8');
   // Positions never count a byte order mark; a fixed file keeps the one it had.
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -114,6 +184,12 @@ async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string
     if (fixed !== text) fs.writeFileSync(file, bom + fixed);
     text = fixed;
   }
-  const result = await engine.validate(file, text);
-  return toReport(file, result?.type, result?.findings ?? [], cwd);
+  if (!cache) {
+    const result = await engine.validate(file, text);
+    return toReport(file, result?.type, result?.findings ?? [], cwd);
+  }
+  const { value: result, dependencies } = await recordingDependencies(() => engine.validate(file, text));
+  const findings = result?.findings ?? [];
+  cache.store(file, bom + text, { type: result?.type, findings }, dependencies);
+  return toReport(file, result?.type, findings, cwd);
 }

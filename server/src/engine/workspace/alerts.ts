@@ -1,3 +1,4 @@
+import { globFingerprint, noteDependencies, noteDependency, withDependencies, type Dependency } from '../dependencies';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
@@ -20,7 +21,15 @@ export interface AlertRule {
 /** The rule files the config's `alerts` globs name. */
 export function alertFiles(config: OpsDocsConfig): string[] {
   if (config.alerts.length === 0) return [];
-  return globSync(config.alerts, { cwd: config.root, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true }).map((f) => path.resolve(f)).sort();
+  const files = globFiles(config.root, config.alerts);
+  // A rule file that appears or goes away changes which runbooks are orphans.
+  noteDependency({ kind: 'glob', path: [config.root, ...config.alerts].join('\0'), value: globFingerprint(files) });
+  return files;
+}
+
+/** The files that globs match under a folder, as absolute paths, sorted. */
+export function globFiles(folder: string, patterns: string[]): string[] {
+  return globSync(patterns, { cwd: folder, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true }).map((f) => path.resolve(f)).sort();
 }
 
 /** Every `alert:` of a rule file: top-level `groups:` or a PrometheusRule's `spec.groups`, in every YAML document. */
@@ -120,14 +129,20 @@ function sameTail(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
-const loaded = new WeakMap<OpsDocsConfig, { at: number; alerts: AlertRule[] }>();
+const loaded = new WeakMap<OpsDocsConfig, { at: number; alerts: AlertRule[]; dependencies: Dependency[] }>();
 const FRESH_MS = 5_000;
 
-/** The alerts of a config's rule files, read through the engine's file system, re-read after a few seconds. */
+/**
+ * The alerts of a config's rule files, read through the engine's file system, re-read after a few
+ * seconds; a remembered answer notes the files it read, for the result cache.
+ */
 export function alertsOf(config: OpsDocsConfig, fs: FileSystem): AlertRule[] {
   const cached = loaded.get(config);
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.alerts;
-  const alerts = alertFiles(config).flatMap((file) => readAlertRules(file, fs.readFile(file) ?? ''));
-  loaded.set(config, { at: Date.now(), alerts });
+  if (cached && Date.now() - cached.at < FRESH_MS) {
+    noteDependencies(cached.dependencies);
+    return cached.alerts;
+  }
+  const { value: alerts, dependencies } = withDependencies(() => alertFiles(config).flatMap((file) => readAlertRules(file, fs.readFile(file) ?? '')));
+  loaded.set(config, { at: Date.now(), alerts, dependencies });
   return alerts;
 }

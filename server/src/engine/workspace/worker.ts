@@ -3,9 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { validateFile, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './batch';
 import { Engine } from '../engine';
 import { diskFileSystem } from '../fileSystem';
+import { recordingFileSystem } from '../dependencies';
 
 const setup = workerData as WorkerSetup;
-const engine = new Engine({ fs: diskFileSystem, root: setup.root, configFile: setup.configFile, trusted: setup.trusted });
+const engine = new Engine({ fs: setup.record ? recordingFileSystem(diskFileSystem) : diskFileSystem, root: setup.root, configFile: setup.configFile, trusted: setup.trusted });
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   if ('clear' in request) {
@@ -14,7 +15,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   }
   let result;
   try {
-    result = await validateFile(engine, request.path, request.text);
+    result = await validateFile(engine, request.path, request.text, setup.record);
   } catch (error) {
     result = { path: request.path, findings: [], error: String(error) };
   }
