@@ -40,8 +40,6 @@ function validate(cwd: string, ...args: string[]): { rules: Record<string, strin
   return { rules, reused: Number(/(\d+) of \d+ documents unchanged/.exec(result.stderr)?.[1] ?? 0), stderr: result.stderr };
 }
 
-const runbook = (body: string) => `---\ntype: runbook\nlast_reviewed: ${today}\n---\n\n# Restart\n\n${body}\n`;
-
 describe('opsdocs validate --cache', () => {
   it('reuses a result while nothing changed, and keeps out of git', () => {
     const root = workspace({ 'a.md': '# A\n\nTODO: write\n', 'b.md': '# B\n' });

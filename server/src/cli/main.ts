@@ -4,6 +4,7 @@ import { newCommand } from './new';
 import { FORMATS, validateCommand, type Format } from './validate';
 import { MERGE_FORMATS, mergeCommand, type MergeFormat } from './merge';
 import { parseShard } from './shard';
+import { isValidationWorker, runValidationWorker } from '../engine/workspace/worker';
 
 declare const SERVER_VERSION: string;
 
@@ -111,7 +112,8 @@ function usageError(message: string, err: NodeJS.WritableStream): number {
   return 2;
 }
 
-if (require.main === module) {
+if (isValidationWorker()) runValidationWorker();
+else if (require.main === module) {
   main(process.argv.slice(2), process.stdout, process.stderr).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -152,7 +152,7 @@ async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: s
 }
 
 async function checkInParallel(files: string[], configFile: string | undefined, cwd: string, cache: ResultCache | undefined, texts: Map<string, string>): Promise<FileReport[]> {
-  const pool = new ValidationPool(path.join(__dirname, 'worker.js'), { root: cwd, configFile, record: cache !== undefined });
+  const pool = new ValidationPool(__filename, { root: cwd, configFile, record: cache !== undefined });
   const byPath = new Map<string, FileReport>();
   try {
     await pool.run(

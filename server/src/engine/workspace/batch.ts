@@ -30,6 +30,9 @@ export interface WorkerSetup {
   record?: boolean;
 }
 
+/** Marks the workerData of a validation worker (engine/workspace/worker.ts). */
+export const WORKER_MARK = 'opsdocs-validation-worker';
+
 export type WorkerRequest = { id: number; path: string; text?: string } | { clear: true };
 export type WorkerResponse = { id: number; result: FileResult };
 
@@ -67,7 +70,7 @@ export class ValidationPool {
   constructor(workerScript: string, setup: WorkerSetup, size = Math.max(1, Math.min(os.availableParallelism(), 8))) {
     for (let i = 0; i < size; i++) {
       // A larger young generation: parsing makes many short-lived nodes, and scavenges were a fifth of the time.
-      const worker = new Worker(workerScript, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const worker = new Worker(workerScript, { workerData: { ...setup, mark: WORKER_MARK }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       worker.on('message', (message: WorkerResponse) => {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
