@@ -8,8 +8,11 @@ import type { MermaidApi, MermaidResult, Theme } from './mermaidClient';
  * diagram to draw. Strict security, the theme asked for, one render at a time.
  */
 
+// The same bundle is the language server's Mermaid parser (esbuild.mjs): in Node there is no page.
+const inPage = typeof window !== 'undefined';
+
 // Before anything else: never scan the page for `.mermaid` elements on load (other extensions' output).
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+if (inPage) mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
 
 let queue: Promise<unknown> = Promise.resolve();
 let configuredTheme: Theme | undefined;
@@ -53,4 +56,4 @@ function errorText(error: unknown): string {
 }
 
 const api: MermaidApi = { render };
-window.opsdocsMermaid = api;
+if (inPage) window.opsdocsMermaid = api;

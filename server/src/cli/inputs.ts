@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ConfigProblem } from '../engine/config/config';
 import { discoverDocuments } from '../engine/workspace/discover';
 import { Engine } from '../engine/engine';
-import { diskFileSystem } from '../engine/fileSystem';
+import { diskFileSystem, type FileSystem } from '../engine/fileSystem';
 import { LineIndex } from '../engine/document/text';
 
 /** The documents named on the command line: files as given, folders through their config's globs. */
@@ -60,21 +60,21 @@ export interface Run {
  * Reads the command line's `--config` and paths into a run; on an unreadable config, a path
  * that does not exist or a config file with an error, says so on `err` and gives exit code 2.
  */
-export function startRun(options: { paths: string[]; config?: string }, err: NodeJS.WritableStream): Run | 2 {
+export function startRun(options: { paths: string[]; config?: string }, err: NodeJS.WritableStream, files: FileSystem = diskFileSystem): Run | 2 {
   const cwd = process.cwd();
   const configFile = options.config ? path.resolve(options.config) : undefined;
   if (configFile && diskFileSystem.stat(configFile) !== 'file') {
     err.write(`opsdocs: cannot read config file ${options.config}\n`);
     return 2;
   }
-  const engine = new Engine({ fs: diskFileSystem, root: cwd, configFile });
+  const engine = new Engine({ fs: files, root: cwd, configFile });
   const paths = options.paths.length > 0 ? options.paths : ['.'];
-  const files = collectFiles(engine, paths, err);
-  if (!files) return 2;
-  const broken = brokenConfigs(engine, files);
+  const documents = collectFiles(engine, paths, err);
+  if (!documents) return 2;
+  const broken = brokenConfigs(engine, documents);
   if (broken.length > 0) {
     for (const { file, problems } of broken) err.write(describeConfigProblems(file, problems, cwd));
     return 2;
   }
-  return { cwd, engine, configFile, paths, files };
+  return { cwd, engine, configFile, paths, files: documents };
 }

@@ -51,6 +51,7 @@ import { SetDiagnostics } from './setDiagnostics';
 import { workspaceSymbols } from './symbols';
 import type { SearchHit } from '../engine/workspace/search';
 import { WorkspaceIndex } from './workspaceIndex';
+import { isValidationWorker, runValidationWorker } from '../engine/workspace/worker';
 
 /** How long typing must pause before a document is checked again. */
 const DEBOUNCE_MS = 200;
@@ -71,7 +72,7 @@ export function startServer(connection: Connection): void {
   const collectionChanged = debounce(() => rediagnoseAll(), 100);
   const newEngine = (trusted = true) => new Engine({ fs: overlayFileSystem(diskFileSystem, openText), root: roots[0], trusted, onCollectionChange: collectionChanged });
   let engine = newEngine();
-  const index = new WorkspaceIndex(() => engine, () => roots, path.join(__dirname, 'worker.js'));
+  const index = new WorkspaceIndex(() => engine, () => roots, __filename);
   const setDiagnostics = new SetDiagnostics(connection);
   /** After the first Validate All, closed documents keep their diagnostics and follow the disk. */
   let workspaceDiagnostics = false;
@@ -406,6 +407,9 @@ function workspaceRoots(params: InitializeParams): string[] | undefined {
   return paths.length > 0 ? paths : undefined;
 }
 
-const connection = createConnection();
-process.on('uncaughtException', (error) => connection.console.error(`OpsDocs: unexpected error: ${error.stack ?? error}`));
-startServer(connection);
+if (isValidationWorker()) runValidationWorker();
+else {
+  const connection = createConnection();
+  process.on('uncaughtException', (error) => connection.console.error(`OpsDocs: unexpected error: ${error.stack ?? error}`));
+  startServer(connection);
+}

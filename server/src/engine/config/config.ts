@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import configSchema from '../../../../schemas/opsdocs.schema.json';
 import { BUILTIN_TYPES, type DocType, type SectionSpec } from './docTypes';
+import { remembered, type Remembered } from '../dependencies';
 import type { FileSystem } from '../fileSystem';
 import type { SeveritySetting } from '../types';
 import { compileSchema, schemaProblems } from './yamlSchema';
@@ -288,10 +289,14 @@ function globFault(glob: string): string | undefined {
   return undefined;
 }
 
-/** Finds the config that governs a path: the nearest config file in its folder or above. */
+/**
+ * Finds the config that governs a path: the nearest config file in its folder or above. What it
+ * looked at is remembered with each answer, so that a remembered answer still notes its
+ * dependencies (engine/dependencies.ts) for the check that asked.
+ */
 export class ConfigResolver {
-  private readonly byFolder = new Map<string, string | null>();
-  private readonly byFile = new Map<string, LoadedConfig>();
+  private readonly byFolder = new Map<string, Remembered<string | undefined>>();
+  private readonly byFile = new Map<string, Remembered<LoadedConfig>>();
   /** The last config of each file that had no error: it stays in force while the file is broken. */
   private readonly lastGood = new Map<string, OpsDocsConfig>();
 
@@ -315,19 +320,17 @@ export class ConfigResolver {
   }
 
   load(file: string): LoadedConfig {
-    let loaded = this.byFile.get(file);
-    if (!loaded) {
+    return remembered(this.byFile, file, () => {
       const text = this.fs.readFile(file);
-      loaded =
+      let loaded: LoadedConfig =
         text === undefined
           ? { config: defaultConfig(path.dirname(file)), problems: [{ message: `Cannot read ${file}`, start: 0, end: 0, severity: 'error' }] }
           : parseConfig(file, text);
       const broken = loaded.problems.some((p) => p.severity === 'error');
       if (!broken) this.lastGood.set(file, loaded.config);
       else if (this.lastGood.has(file)) loaded = { ...loaded, config: this.lastGood.get(file)! };
-      this.byFile.set(file, loaded);
-    }
-    return loaded;
+      return loaded;
+    });
   }
 
   /** Forget what was read, after a config file was created, changed or deleted. */
@@ -337,12 +340,10 @@ export class ConfigResolver {
   }
 
   private findFile(folder: string): string | undefined {
-    const cached = this.byFolder.get(folder);
-    if (cached !== undefined) return cached ?? undefined;
-    const here = CONFIG_FILE_NAMES.map((name) => path.join(folder, name)).find((f) => this.fs.stat(f) === 'file');
-    const parent = path.dirname(folder);
-    const found = here ?? (parent === folder ? undefined : this.findFile(parent));
-    this.byFolder.set(folder, found ?? null);
-    return found;
+    return remembered(this.byFolder, folder, () => {
+      const here = CONFIG_FILE_NAMES.map((name) => path.join(folder, name)).find((f) => this.fs.stat(f) === 'file');
+      const parent = path.dirname(folder);
+      return here ?? (parent === folder ? undefined : this.findFile(parent));
+    });
   }
 }

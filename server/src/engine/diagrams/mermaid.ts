@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { MermaidProblem } from './mermaidParser';
 
 type ParseMermaid = (text: string) => Promise<MermaidProblem | undefined>;
 let parser: Promise<ParseMermaid> | undefined;
 
 /**
- * Mermaid's parser, loaded on first use. Bundled front ends load dist/mermaid-parse.js beside
- * them; run from source (tests), the module itself.
+ * Mermaid's parser, loaded on first use. Bundled front ends load dist/mermaid.js beside them (the
+ * preview's Mermaid, which exports the parser too); run from source (tests), the module itself.
  */
 export function mermaidParser(): Promise<ParseMermaid> {
   parser ??= load();
@@ -15,8 +14,10 @@ export function mermaidParser(): Promise<ParseMermaid> {
 }
 
 async function load(): Promise<ParseMermaid> {
-  const bundled = path.join(__dirname, 'mermaid-parse.js');
-  const specifier = __filename.endsWith('.ts') ? './mermaidParser' : pathToFileURL(bundled).href;
-  const loaded = (await import(specifier)) as { parseMermaid?: ParseMermaid; default?: { parseMermaid: ParseMermaid } };
-  return loaded.parseMermaid ?? loaded.default!.parseMermaid;
+  // A name the bundler cannot follow: Mermaid must stay out of the front ends' bundles.
+  const source = './mermaidParser';
+  if (__filename.endsWith('.ts')) return ((await import(source)) as { parseMermaid: ParseMermaid }).parseMermaid;
+  // A CommonJS require: the bundle is a script for pages that also exports for Node.
+  const bundled = path.join(__dirname, 'mermaid.js');
+  return (require(bundled) as { parseMermaid: ParseMermaid }).parseMermaid;
 }

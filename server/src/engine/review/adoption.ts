@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { OpsDocsConfig } from '../config/config';
+import { noteDependency, unrecorded } from '../dependencies';
 import type { FileSystem } from '../fileSystem';
 import type { DocumentCoverage } from '../workspace/coverage';
 import { discoverDocuments } from '../workspace/discover';
@@ -41,10 +42,13 @@ export class ReviewAdoption {
   adopted(config: OpsDocsConfig): boolean {
     let collection = this.collections.get(config.root);
     if (!collection) {
-      collection = this.read(config);
+      // The collection's texts are one fact, noted below: no single read is the asking check's dependency.
+      collection = unrecorded(() => this.read(config));
       this.collections.set(config.root, collection);
     }
-    return this.answer(config.root, collection.stating.size > 0);
+    const adopted = this.answer(config.root, collection.stating.size > 0);
+    noteDependency({ kind: 'adoption', path: config.root, value: adopted ? '1' : '0' });
+    return adopted;
   }
 
   /** What a document just checked states; reads nothing unless the answer may have changed. */

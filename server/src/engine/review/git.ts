@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { noteDependency, remembered, type Remembered } from '../dependencies';
 import type { FileSystem } from '../fileSystem';
 
 export interface LastChange {
@@ -13,16 +14,14 @@ const TIMEOUT_MS = 3_000;
 const cache = new Map<string, Promise<LastChange | undefined>>();
 let gitMissing = false;
 
-const roots = new Map<string, string | null>();
+const roots = new Map<string, Remembered<string | undefined>>();
 
 /** The folder holding `.git` above a path, found through the engine's file system; remembered per folder. */
 export function gitRoot(files: FileSystem, from: string): string | undefined {
-  const known = roots.get(from);
-  if (known !== undefined) return known ?? undefined;
-  const parent = path.dirname(from);
-  const found = files.stat(path.join(from, '.git')) !== undefined ? from : parent === from ? undefined : gitRoot(files, parent);
-  roots.set(from, found ?? null);
-  return found;
+  return remembered(roots, from, () => {
+    const parent = path.dirname(from);
+    return files.stat(path.join(from, '.git')) !== undefined ? from : parent === from ? undefined : gitRoot(files, parent);
+  });
 }
 
 /**
@@ -31,7 +30,10 @@ export function gitRoot(files: FileSystem, from: string): string | undefined {
  */
 export function lastChange(root: string, file: string): Promise<LastChange | undefined> {
   if (gitMissing) return Promise.resolve(undefined);
-  const key = `${headOf(root)}\0${file}`;
+  const head = headOf(root);
+  // History moves with HEAD: a result that read it holds until HEAD moves.
+  noteDependency({ kind: 'git-head', path: root, value: head });
+  const key = `${head}\0${file}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const change = new Promise<LastChange | undefined>((resolve) => {
@@ -47,7 +49,7 @@ export function lastChange(root: string, file: string): Promise<LastChange | und
 }
 
 /** The commit HEAD names, read from .git without running git ("" when it cannot be read). */
-function headOf(root: string): string {
+export function headOf(root: string): string {
   try {
     const head = fs.readFileSync(path.join(root, '.git', 'HEAD'), 'utf8').trim();
     const ref = /^ref: (.+)$/.exec(head)?.[1];

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { toPosix } from '../analysis';
 import type { OpsDocsConfig } from '../config/config';
+import { noteDependencies, withDependencies, type Dependency } from '../dependencies';
 import type { FileSystem } from '../fileSystem';
 import { discoverDocuments } from './discover';
 import { readRuleFile, ruleFileCandidates, type AlertRule, type RuleFile } from './ruleFiles';
@@ -191,6 +192,8 @@ interface Loaded {
    * files then. Listing and reading every YAML file of a large tree is not done on every keystroke.
    */
   listedAt?: number;
+  /** What the set was read from (the listing, each file), noted again for a check that uses it. */
+  dependencies: Dependency[];
 }
 
 /**
@@ -208,14 +211,22 @@ export function alertSetOf(config: OpsDocsConfig, fs: FileSystem): AlertSet {
   // An edited config file is a new config object: what the old one found no longer holds.
   const cached = known && (known.config === config || !config.file) ? known : undefined;
   const now = Date.now();
-  if (cached && now - cached.at < FRESH_MS) return cached.set;
+  if (cached && now - cached.at < FRESH_MS) {
+    noteDependencies(cached.dependencies);
+    return cached.set;
+  }
   const relist = !cached?.listedAt || now - cached.listedAt >= LISTING_FRESH_MS;
-  const { files, discovered } = cached?.set.discovered && !relist ? { files: cached.set.files.map((f) => f.file), discovered: true } : ruleFileCandidates(config);
-  const read = files.map((file) => readCached(file, fs.readFile(file), config, discovered)).filter((f): f is RuleFile => f !== undefined);
+  const { value, dependencies } = withDependencies(() => {
+    // A listing kept from the last look still stands for the tree: so does its dependency.
+    if (!relist && cached?.set.discovered) noteDependencies(cached.dependencies.filter((d) => d.kind === 'glob'));
+    const { files, discovered } = cached?.set.discovered && !relist ? { files: cached.set.files.map((f) => f.file), discovered: true } : ruleFileCandidates(config);
+    return { discovered, read: files.map((file) => readCached(file, fs.readFile(file), config, discovered)).filter((f): f is RuleFile => f !== undefined) };
+  });
+  const { discovered, read } = value;
   // Nothing changed: the same set, and what was worked out about it (namesDocuments) still holds.
   const unchanged = cached && cached.set.discovered === discovered && cached.set.files.length === read.length && read.every((f, i) => f === cached.set.files[i]);
   const set: AlertSet = unchanged ? cached.set : { discovered, files: read, alerts: read.flatMap((f) => f.alerts) };
-  loaded.set(key, { config, at: now, set, listedAt: discovered ? (relist ? now : cached?.listedAt) : undefined });
+  loaded.set(key, { config, at: now, set, listedAt: discovered ? (relist ? now : cached?.listedAt) : undefined, dependencies });
   return set;
 }
 

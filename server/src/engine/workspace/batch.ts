@@ -5,6 +5,7 @@ import type { DocumentResult, Engine } from '../engine';
 import { outlineOf, type Outline } from '../authoring/outline';
 import type { Finding } from '../types';
 import type { TypeSource } from '../analysis';
+import { recordingDependencies, type Dependency } from '../dependencies';
 
 /** What a batch run reports per file: findings and coverage, plain data that crosses threads. */
 export interface FileResult {
@@ -17,19 +18,34 @@ export interface FileResult {
   outline?: Outline;
   /** Set when the file could not be read. */
   error?: string;
+  /** What the findings depend on besides the text, when the caller keeps a result cache. */
+  dependencies?: Dependency[];
+  /** The text checked, when the caller keeps a result cache (its fingerprint is the cache's key). */
+  text?: string;
 }
 
 export interface WorkerSetup {
   root: string;
   configFile?: string;
   trusted?: boolean;
+  /** Record each result's dependencies, for a result cache. */
+  record?: boolean;
 }
+
+/** Marks the workerData of a validation worker (engine/workspace/worker.ts). */
+export const WORKER_MARK = 'opsdocs-validation-worker';
 
 export type WorkerRequest = { id: number; path: string; text?: string } | { clear: true };
 export type WorkerResponse = { id: number; result: FileResult };
 
-/** Validates one file from disk; shared by the worker and the single-threaded path. */
-export async function validateFile(engine: Engine, path: string, text?: string): Promise<FileResult> {
+/** Validates one file from disk, noting its dependencies when asked; shared by the worker and the single-threaded path. */
+export async function validateFile(engine: Engine, path: string, text?: string, record = false): Promise<FileResult> {
+  if (!record) return validateUnrecorded(engine, path, text);
+  const { value, dependencies } = await recordingDependencies(() => validateUnrecorded(engine, path, text));
+  return { ...value, dependencies, text: text ?? engine.fs.readFile(path) };
+}
+
+async function validateUnrecorded(engine: Engine, path: string, text?: string): Promise<FileResult> {
   const raw = text ?? engine.fs.readFile(path);
   if (raw === undefined) return { path, findings: [], error: `cannot read ${path}` };
   const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
@@ -56,7 +72,7 @@ export class ValidationPool {
   constructor(workerScript: string, setup: WorkerSetup, size = Math.max(1, Math.min(os.availableParallelism(), 8))) {
     for (let i = 0; i < size; i++) {
       // A larger young generation: parsing makes many short-lived nodes, and scavenges were a fifth of the time.
-      const worker = new Worker(workerScript, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const worker = new Worker(workerScript, { workerData: { ...setup, mark: WORKER_MARK }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       worker.on('message', (message: WorkerResponse) => {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -71,12 +87,13 @@ export class ValidationPool {
   }
 
   /** Validates the files, at most `size` at a time per worker queue; stops early when cancelled. */
-  async run(paths: readonly string[], onResult: (result: FileResult) => void, isCancelled: () => boolean = () => false): Promise<void> {
+  async run(paths: readonly string[], onResult: (result: FileResult) => void, isCancelled: () => boolean = () => false, texts?: ReadonlyMap<string, string>): Promise<void> {
     let next = 0;
     const lane = async (worker: Worker) => {
       while (next < paths.length && !isCancelled()) {
         const path = paths[next++];
-        onResult(await this.send(worker, path));
+        // A text the caller already read (to look it up in a cache) is sent rather than read twice.
+        onResult(await this.send(worker, path, texts?.get(path)));
       }
     };
     // Two files in flight per worker: while one waits on a checker process (ShellCheck), the other parses.

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { toPosix } from '../analysis';
 import { ALWAYS_IGNORED, type OpsDocsConfig } from '../config/config';
 import { gitignoreOf } from './discover';
+import { globFingerprint, noteDependency } from '../dependencies';
 import { parseRuleYaml } from './ruleYaml';
 
 /** An alerting rule, where it is written, and the annotation that names its runbook. */
@@ -51,19 +53,28 @@ const GROUPS_KEY = /^[ \t]*["']?groups["']?[ \t]*:/m;
 const ACTION = /\{\{[^{}\n]*\}\}/g;
 const HELM_WORDS = /\.(?:Values|Release|Chart|Capabilities|Files)\b|^-?[ \t]*(?:include|toYaml|tpl|template)\b/;
 
-/** The rule files the config names, or else those found by their content. */
+/**
+ * The rule files the config names, or else those found by their content. The listing is noted as a
+ * dependency (engine/dependencies.ts): a rule file that appears or goes away changes the findings.
+ */
 export function ruleFileCandidates(config: OpsDocsConfig): { files: string[]; discovered: boolean } {
   const globs = config.alerts.files;
-  if (globs) {
-    if (globs.length === 0) return { files: [], discovered: false };
-    const files = globSync(globs, { cwd: config.root, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true });
-    return { files: files.map((f) => path.resolve(f)).sort(), discovered: false };
-  }
+  if (globs?.length === 0) return { files: [], discovered: false };
+  const listed = globFiles(config.root, globs ?? CANDIDATES);
+  noteDependency({ kind: 'glob', path: [config.root, ...(globs ?? CANDIDATES)].join('\0'), value: globFingerprint(listed) });
+  if (globs) return { files: listed, discovered: false };
   const gitignored = gitignoreOf(config.root);
-  const files = globSync(CANDIDATES, { cwd: config.root, absolute: true, ignore: [...ALWAYS_IGNORED, ...config.ignore], onlyFiles: true, dot: false })
-    .map((f) => path.resolve(f))
-    .filter((f) => !gitignored(toPosix(path.relative(config.root, f))));
-  return { files: files.sort(), discovered: true };
+  const ignored = config.ignore.length > 0 ? picomatch(config.ignore, { dot: true }) : () => false;
+  const files = listed.filter((f) => {
+    const relative = toPosix(path.relative(config.root, f));
+    return !ignored(relative) && !gitignored(relative);
+  });
+  return { files, discovered: true };
+}
+
+/** The files that globs match under a folder (never in node_modules or .git, nor hidden), absolute and sorted. */
+export function globFiles(folder: string, patterns: string[]): string[] {
+  return globSync(patterns, { cwd: folder, absolute: true, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false }).map((f) => path.resolve(f)).sort();
 }
 
 /**
