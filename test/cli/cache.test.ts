@@ -128,6 +128,19 @@ describe('opsdocs validate --cache', () => {
     assert.deepEqual(drift(validate(root, 'a.md').rules['a.md']), ['review-drift']);
   });
 
+  it('follows the collection: a review date stated in another document makes review-missing a warning', () => {
+    const alertRunbook = (name: string, front = '') => `---\ntype: alert-runbook\n${front}---\n\n# ${name}\n\n## Meaning\n\nx\n\n## Impact\n\nx\n\n## Diagnosis\n\nx\n\n## Mitigation\n\nx\n`;
+    const root = workspace({ 'a.md': alertRunbook('A'), 'b.md': alertRunbook('B') });
+    const severities = () => {
+      const result = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'validate', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+      const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string }> }> };
+      return report.files.find((f) => f.path === 'a.md')!.diagnostics.filter((d) => d.rule === 'review-missing').map((d) => d.severity);
+    };
+    assert.deepEqual(severities(), ['info'], 'one notice: the collection states no review dates');
+    write(root, { 'b.md': alertRunbook('B', `last_reviewed: ${today}\n`) });
+    assert.deepEqual(severities(), ['warning'], 'a.md, unchanged, is checked again');
+  });
+
   it("is not used by another build of OpsDocs", () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-dist-'));
     made.push(dist);
