@@ -104,7 +104,7 @@ describe('diagrams in the Markdown preview and the diagram panel', () => {
       // A PlantUML render refreshes the preview (a new page): look the frame up again for each check.
       if (hasPlantUml()) await frameWith(suite.vscode.page, '.opsdocs-plantuml > .opsdocs-diagram-output img');
       const drawn = await frameWith(suite.vscode.page, '.opsdocs-mermaid > .opsdocs-diagram-output svg');
-      assert.match(await drawn.textContent('.opsdocs-mermaid svg'), /Promote replica/);
+      assert.match(await drawn.textContent('.opsdocs-mermaid svg'), /Promote\s*replica/, 'Mermaid may wrap a label into lines without a space');
       const broken = await frameWith(suite.vscode.page, '.opsdocs-mermaid .opsdocs-diagram-error');
       assert.match(await broken.textContent('.opsdocs-mermaid .opsdocs-diagram-error'), /^Mermaid:Parse error on line 2:/);
       await suite.vscode.runCommand('Notifications: Clear All Notifications');

@@ -68,8 +68,22 @@ export function mergeJson(reports: JsonReport[]): JsonReport {
   return { files, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
 }
 
-const SUITE = /<testsuite [^>]*>[\s\S]*?<\/testsuite>|<testsuite [^>]*\/>/g;
 const SUITE_FAILURES = /^<testsuite [^>]*\bfailures="(\d+)"/;
+
+/** The `<testsuite>` elements of a JUnit report, found by scanning (a regex over them backtracks). */
+function testSuites(text: string): string[] {
+  const suites: string[] = [];
+  for (let start = text.indexOf('<testsuite '); start >= 0; start = text.indexOf('<testsuite ', start + 1)) {
+    const tagEnd = text.indexOf('>', start);
+    if (tagEnd < 0) break;
+    const close = text[tagEnd - 1] === '/' ? tagEnd + 1 : text.indexOf('</testsuite>', tagEnd);
+    if (close < 0) break;
+    const end = text[tagEnd - 1] === '/' ? close : close + '</testsuite>'.length;
+    suites.push(text.slice(start, end));
+    start = end - 1;
+  }
+  return suites;
+}
 
 /** The test suites of every JUnit report under one `<testsuites>`, with the failures summed. */
 export function mergeJunit(reports: Array<{ text: string; file: string }>): { xml: string; failures: number } {
@@ -77,7 +91,7 @@ export function mergeJunit(reports: Array<{ text: string; file: string }>): { xm
   let failures = 0;
   for (const { text, file } of reports) {
     if (!/<testsuites\b/.test(text)) throw new Error(`${file} is not the output of opsdocs validate --format junit`);
-    for (const suite of text.match(SUITE) ?? []) {
+    for (const suite of testSuites(text)) {
       suites.push(`  ${suite}`);
       failures += Number(SUITE_FAILURES.exec(suite)?.[1] ?? 0);
     }

@@ -17,8 +17,18 @@ export interface ManifestProblem extends ExampleProblem {
 
 /** A line that only holds `...` or `…` (indented: at column 0 `...` ends a YAML document). */
 const ELIDED_LINE = /^[ \t]+(?:\.\.\.|…)[ \t]*$|^…[ \t]*$/gm;
-/** Content left out: `...` anywhere (`[...snip...]`, `# ...`), or a comment that says so. */
-const ELIDED = /\.\.\.|…|#.*\b(?:omitted|truncated|snip|other fields|and so on|etc)\b/i;
+/** Content left out: `...` anywhere (`[...snip...]`, `# ...`). */
+const ELLIPSIS = /\.\.\.|…/;
+/** A comment that says content was left out (tested on a line's comment only, which keeps it linear). */
+const ELISION_WORD = /\b(?:omitted|truncated|snip|other fields|and so on|etc)\b/i;
+
+function isExcerpt(text: string): boolean {
+  if (ELLIPSIS.test(text)) return true;
+  return text.split('\n').some((line) => {
+    const comment = line.indexOf('#');
+    return comment >= 0 && ELISION_WORD.test(line.slice(comment));
+  });
+}
 /** A line that only holds a template directive (`{{- if … }}`): a Helm template, not a manifest. */
 const TEMPLATE_DIRECTIVE = /^[ \t-]*\{\{[-\s]*(?:if|else|end|range|with|define|template|include|block|\/\*)/m;
 /** More findings than this in one block say the block is something else than it looks. */
@@ -44,7 +54,7 @@ export function manifestProblems(text: string, schemas: readonly KubernetesSchem
   const withoutElisions = maskSpans(text, elided, blank);
   const fills = fillIns(withoutElisions);
   const masked = maskSpans(withoutElisions, fills, plainScalar);
-  const walk: Walk = { types: Object.assign({}, ...schemas.map((s) => s.types)), fills, excerpt: ELIDED.test(text), problems: [] };
+  const walk: Walk = { types: Object.assign({}, ...schemas.map((s) => s.types)), fills, excerpt: isExcerpt(text), problems: [] };
   for (const document of parseAllDocuments(masked, { uniqueKeys: false })) {
     if (!('errors' in document) || document.errors.length > 0 || !isMap(document.contents)) continue;
     const apiVersion = document.contents.get('apiVersion');
