@@ -2,6 +2,8 @@ import { codeBlocks, type CodeBlock } from '../engine/document/codeBlocks';
 import { changeTo, DID_YOU_MEAN } from '../engine/closest';
 import { blockKind, misspeltLabel } from '../engine/languages/blockKind';
 import type { Rule, RuleContext } from '../engine/rule';
+import { tomlProblem } from '../engine/examples/toml';
+import { looksLikeToml } from '../engine/examples/tomlShape';
 import { shellAnalysis } from '../engine/shell/analysis';
 import { promptOf } from '../engine/shell/prompts';
 import { TRANSCRIPT_LANGUAGES } from '../engine/shell/script';
@@ -10,12 +12,14 @@ import type { ProposedFix, Severity } from '../engine/types';
 /** The fix id of a new label for the fence; a suggestion: the label says what the block is, and a person knows best. */
 const RELABEL = 'relabel';
 
+export const YAML_LABELS = ['yaml', 'yml'];
+
 export const codeLanguage: Rule = {
   id: 'code-language',
   description: 'A fence whose content is another language than its label (PromQL in bash), a misspelt label, or an unlabelled shell block.',
   defaultSeverity: 'warning',
   fixes: { [RELABEL]: 'suggestion', [DID_YOU_MEAN]: 'suggestion' },
-  check(context) {
+  async check(context) {
     for (const block of codeBlocks(context.doc)) {
       if (!block.label) continue;
       const kind = blockKind(block);
@@ -31,6 +35,8 @@ export const codeLanguage: Rule = {
         if (shell.syntaxError) continue;
         const label = shell.script.isTranscript ? 'console' : 'bash';
         report(context, block, `This block holds shell commands and has no language: label it \`${label}\` (its commands are checked as shell)`, label, 'info');
+      } else if (await isTomlUnderYaml(block)) {
+        report(context, block, `This \`${block.lang}\` block reads as TOML, not YAML: label it \`toml\``, 'toml');
       } else {
         const meant = misspeltLabel(block);
         if (!meant) continue;
@@ -40,6 +46,14 @@ export const codeLanguage: Rule = {
     }
   },
 };
+
+/**
+ * `[server]` and `key = value` lines under a yaml label, which TOML's own parser reads: TOML.
+ * example-yaml leaves TOML-shaped blocks to this rule (one finding, not a YAML error).
+ */
+async function isTomlUnderYaml(block: CodeBlock): Promise<boolean> {
+  return YAML_LABELS.includes(block.lang) && looksLikeToml(block.value) && (await tomlProblem(block.value)) === undefined;
+}
 
 /** A block the writer labelled shell that, prompts and output set aside, runs nothing. */
 function holdsOutputOnly(block: CodeBlock): boolean {
