@@ -1,9 +1,10 @@
 /**
- * What OpsDocs reports on real runbook collections (../shared/corpora, or $OPSDOCS_CORPORA), each
- * with a config that describes its conventions (bench/corpora/<name>.opsdocs.yaml): findings per
- * rule, and each command-, example-, diagram-, link-, placeholder, secret, absolute-path and alert finding in full, for a reader to judge.
- * `--no-config` runs every collection with the built-in defaults instead, as a new user would.
- * Usage: npm run build && node --import tsx bench/corpora-precision.ts [--no-config]
+ * What OpsDocs reports on real runbook collections (../shared/corpora, or $OPSDOCS_CORPORA), in one
+ * run: every collection with no config at all, as a new user runs it, and, where
+ * bench/corpora/<name>.opsdocs.yaml describes its conventions, with that config too. It prints the
+ * documents typed (and how: front matter, config, inferred), findings per rule and severity side by
+ * side, and each finding of the rules a reader has to judge in full (--quiet leaves those out).
+ * Usage: npm run build && node --import tsx bench/corpora-precision.ts [--quiet]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,46 +13,78 @@ import * as path from 'node:path';
 
 const repo = path.join(__dirname, '..');
 const corpora = process.env.OPSDOCS_CORPORA ?? path.join(repo, '..', 'shared', 'corpora');
-const SHOWN = /^(command-|example-|diagram-|link-|code-|placeholder$|secret$|absolute-path$|alert-|runbook-|rule-file)/;
-const withConfig = !process.argv.includes('--no-config');
+/** Findings shown in full: rules whose precision the README's figures judge finding by finding. */
+const SHOWN = /^(command-|example-|diagram-|link-|code-|section-|placeholder$|secret$|absolute-path$|alert-|runbook-|review-|rule-file)/;
+const quiet = process.argv.includes('--quiet');
 
+type Severity = 'error' | 'warning' | 'info';
 interface Report {
-  files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; line: number; message: string }> }>;
+  files: Array<{ path: string; type: string | null; typeSource: string | null; diagnostics: Array<{ rule: string; severity: Severity; line: number; message: string }> }>;
 }
+type Counts = Record<Severity, number>;
 
 function configOf(collection: string): string {
   return path.join(__dirname, 'corpora', `${collection}.opsdocs.yaml`);
 }
 
-function validate(collection: string): Report {
+function validate(collection: string, config: string | undefined): Report {
   // A copy, so that the collection's config sits at its root (the root of `/` links and scripts).
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-corpus-'));
-  fs.cpSync(path.join(corpora, collection), copy, { recursive: true });
-  if (withConfig) fs.copyFileSync(configOf(collection), path.join(copy, '.opsdocs.yaml'));
-  const result = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'validate', '.', '--format', 'json'], { cwd: copy, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  fs.rmSync(copy, { recursive: true, force: true });
-  return JSON.parse(result.stdout) as Report;
+  try {
+    fs.cpSync(path.join(corpora, collection), copy, { recursive: true });
+    if (config) fs.copyFileSync(config, path.join(copy, '.opsdocs.yaml'));
+    const cli = path.join(repo, 'dist', 'cli.js');
+    const result = spawnSync(process.execPath, [cli, 'validate', '.', '--format', 'json', '--no-cache'], { cwd: copy, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (!result.stdout) throw new Error(`opsdocs printed nothing on ${collection}: ${result.stderr}`);
+    return JSON.parse(result.stdout) as Report;
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function countsPerRule(report: Report): Map<string, Counts> {
+  const perRule = new Map<string, Counts>();
+  for (const d of report.files.flatMap((f) => f.diagnostics)) {
+    const counts = perRule.get(d.rule) ?? { error: 0, warning: 0, info: 0 };
+    counts[d.severity]++;
+    perRule.set(d.rule, counts);
+  }
+  return perRule;
+}
+
+function typing(report: Report): string {
+  const bySource = new Map<string, number>();
+  for (const file of report.files) if (file.type) bySource.set(file.typeSource ?? '?', (bySource.get(file.typeSource ?? '?') ?? 0) + 1);
+  const typed = [...bySource.values()].reduce((a, b) => a + b, 0);
+  const sources = [...bySource].map(([source, n]) => `${n} ${source}`).join(', ');
+  return `${typed} of ${report.files.length} typed${typed ? ` (${sources})` : ''}`;
+}
+
+const cell = (c: Counts | undefined) => (c ? `${c.error}/${c.warning}/${c.info}` : '—').padStart(12);
+
+function compare(collection: string, runs: Array<{ label: string; report: Report }>): void {
+  console.log(`\n## ${collection}`);
+  for (const { label, report } of runs) console.log(`  ${label.padEnd(11)} ${typing(report)}`);
+  const tables = runs.map(({ report }) => countsPerRule(report));
+  const rules = [...new Set(tables.flatMap((t) => [...t.keys()]))].sort();
+  console.log(`  ${'rule'.padEnd(24)} ${runs.map((r) => r.label.padStart(12)).join('')}   (error/warning/info)`);
+  for (const rule of rules) console.log(`  ${rule.padEnd(24)} ${tables.map((t) => cell(t.get(rule))).join('')}`);
+  if (quiet) return;
+  for (const { label, report } of runs) {
+    console.log(`  findings ${label}:`);
+    for (const file of report.files) {
+      for (const d of file.diagnostics.filter((x) => SHOWN.test(x.rule))) console.log(`    ${file.path}:${d.line} ${d.severity} ${d.rule}: ${d.message}`);
+    }
+  }
 }
 
 if (!fs.existsSync(corpora)) {
   console.log(`${corpora} is absent: nothing to measure`);
   process.exit(0);
 }
-const collections = fs.readdirSync(corpora).filter((name) => fs.statSync(path.join(corpora, name)).isDirectory() && (!withConfig || fs.existsSync(configOf(name))));
+const collections = fs.readdirSync(corpora).filter((name) => fs.statSync(path.join(corpora, name)).isDirectory()).sort();
 for (const collection of collections) {
-  const report = validate(collection);
-  const perRule = new Map<string, Record<string, number>>();
-  for (const file of report.files) {
-    for (const d of file.diagnostics) {
-      const counts = perRule.get(d.rule) ?? { error: 0, warning: 0, info: 0 };
-      counts[d.severity] = (counts[d.severity] ?? 0) + 1;
-      perRule.set(d.rule, counts);
-    }
-  }
-  console.log(`\n${collection}${withConfig ? '' : ' (no config)'}: ${report.files.length} documents`);
-  console.log(`  ${'rule'.padEnd(24)} ${'error'.padStart(6)} ${'warning'.padStart(8)} ${'info'.padStart(6)}`);
-  for (const [rule, c] of [...perRule].sort()) console.log(`  ${rule.padEnd(24)} ${String(c.error).padStart(6)} ${String(c.warning).padStart(8)} ${String(c.info).padStart(6)}`);
-  for (const file of report.files) {
-    for (const d of file.diagnostics.filter((x) => SHOWN.test(x.rule))) console.log(`    ${file.path}:${d.line} ${d.severity} ${d.rule}: ${d.message}`);
-  }
+  const runs = [{ label: 'no config', report: validate(collection, undefined) }];
+  if (fs.existsSync(configOf(collection))) runs.push({ label: 'config', report: validate(collection, configOf(collection)) });
+  compare(collection, runs);
 }

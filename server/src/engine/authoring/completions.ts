@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Analysis } from '../analysis';
-import { codeBlocks } from '../document/codeBlocks';
+import { allCodeBlocks } from '../document/codeBlocks';
 import type { OpsDocsConfig } from '../config/config';
 import { CYCLE_NAMES, formatIsoDate, parseCycle, type CalendarDate, type Cycle } from '../review/dates';
 import type { DocType, SectionSpec } from '../config/docTypes';
@@ -304,7 +304,7 @@ export function guidance(spec: SectionSpec): string {
 }
 
 function insideCodeBlock(doc: OpsDocument, offset: number): boolean {
-  return codeBlocks(doc).some(({ node }) => node.position!.start.offset! < offset && offset <= node.position!.end.offset!);
+  return allCodeBlocks(doc).some(({ node }) => node.position!.start.offset! < offset && offset <= node.position!.end.offset!);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,9 +23,34 @@ export interface CodeBlock {
 }
 
 const cache = new WeakMap<OpsDocument, CodeBlock[]>();
+const checkable = new WeakMap<OpsDocument, CodeBlock[]>();
+
+/**
+ * A line that includes another file when the site is built: MkDocs' `{!file!}`, pymdownx
+ * snippets' `--8<-- "file"`, Jekyll's `{% include file %}`, Hugo's `{{< readfile file="x" >}}`.
+ */
+const TRANSCLUSION = /^[ \t]*(?:\{![^!\n]+!\}|;?-{1,2}8<-{1,2}(?:[ \t]+["'][^"'\n]*["'])?|\{%-?[ \t]*include(?:_relative)?[ \t][^%\n]*%\}|\{\{[<%][ \t]*(?:readfile|include|code)\b[^}\n]*[>%]\}\})[ \t]*$/;
+
+/**
+ * The code blocks whose text is theirs to check, in order: every block but those that only
+ * include other files at build time (what they show is in those files, not here).
+ */
+export function codeBlocks(doc: OpsDocument): CodeBlock[] {
+  let blocks = checkable.get(doc);
+  if (!blocks) {
+    blocks = allCodeBlocks(doc).filter((block) => !isTransclusion(block.value));
+    checkable.set(doc, blocks);
+  }
+  return blocks;
+}
+
+function isTransclusion(value: string): boolean {
+  const lines = value.split(/\r?\n|\r/).filter((line) => line.trim() !== '');
+  return lines.length > 0 && lines.every((line) => TRANSCLUSION.test(line));
+}
 
 /** Every fenced or indented code block of the document, in order (computed once per document). */
-export function codeBlocks(doc: OpsDocument): CodeBlock[] {
+export function allCodeBlocks(doc: OpsDocument): CodeBlock[] {
   let blocks = cache.get(doc);
   if (!blocks) {
     blocks = [];

@@ -1,17 +1,14 @@
-import { blank, fillIns, maskSpans } from './fillIns';
+import { blank, fillIns, maskSpans, elidedLines } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
 import { offsetOfPosition } from './offsets';
-
-/** A line that only holds `...` or `…`: instructions the writer left out. */
-const ELIDED_LINE = /^[ \t]*(?:\.\.\.|…)[ \t]*$/gm;
 
 /**
  * The first error of a Dockerfile example. `<placeholders>` and `${VARIABLES}` stand for values
  * (a fault inside one is the reader's to fill in); a block without FROM is an excerpt.
  */
 export async function dockerfileProblem(text: string): Promise<ExampleProblem | undefined> {
-  const elided = [...text.matchAll(ELIDED_LINE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const elided = elidedLines(text);
   const spans = fillIns(text);
   const masked = maskSpans(maskSpans(text, elided, blank), spans, (length) => 'x'.repeat(length));
   const { dockerfileProblems } = await loadParser('dockerfile');

@@ -24,6 +24,24 @@ export function fillIns(text: string): Span[] {
 /** `...` or `…` standing for content the writer left out. */
 export const ELISION = /\.\.\.|…/g;
 
+/** A line that only holds an elision: `...`, `…`, `[...]`, `[…]`, `(...)`, `[snip]`, `<snip>`. */
+const ELIDED_LINE = /^[ \t]*(?:\.\.\.|…|\[(?:\.\.\.|…|snip)\]|\((?:\.\.\.|…)\)|<snip>)[ \t]*$/gm;
+
+/**
+ * The lines that only hold an elision. `documentEnd`: for YAML, where `...` at column 0 ends a
+ * document, unless nothing comes before it in the block.
+ */
+export function elidedLines(text: string, { documentEnd = false } = {}): Span[] {
+  const spans = spansOf(text, ELIDED_LINE);
+  if (!documentEnd) return spans;
+  return spans.filter((span) => text[span.start] !== '.' || text.slice(0, span.start).trim() === '');
+}
+
+/** Every match of a global pattern, as spans. */
+export function spansOf(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}
+
 /** The text with each span replaced by `fill(length)`; fills must keep the length. */
 export function maskSpans(text: string, spans: readonly Span[], fill: (length: number) => string): string {
   let masked = '';

@@ -6,7 +6,8 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closest } from '../closest';
-import { blank, fillIns, maskSpans, plainScalar, type Span } from './fillIns';
+import type { Span } from './fillIns';
+import { prepareYaml, TEMPLATE_DIRECTIVE } from './yaml';
 import type { ExampleProblem } from './json';
 import type { FieldType, KubernetesSchemas, ObjectType } from './kubernetesSchemas';
 
@@ -15,8 +16,6 @@ export interface ManifestProblem extends ExampleProblem {
   suggestion?: string;
 }
 
-/** A line that only holds `...` or `…` (indented: at column 0 `...` ends a YAML document). */
-const ELIDED_LINE = /^[ \t]+(?:\.\.\.|…)[ \t]*$|^…[ \t]*$/gm;
 /** Content left out: `...` anywhere (`[...snip...]`, `# ...`). */
 const ELLIPSIS = /\.\.\.|…/;
 /** A comment that says content was left out (tested on a line's comment only, which keeps it linear). */
@@ -29,8 +28,6 @@ function isExcerpt(text: string): boolean {
     return comment >= 0 && ELISION_WORD.test(line.slice(comment));
   });
 }
-/** A line that only holds a template directive (`{{- if … }}`): a Helm template, not a manifest. */
-const TEMPLATE_DIRECTIVE = /^[ \t-]*\{\{[-\s]*(?:if|else|end|range|with|define|template|include|block|\/\*)/m;
 /** More findings than this in one block say the block is something else than it looks. */
 const MAX_PROBLEMS = 10;
 
@@ -50,10 +47,7 @@ interface Walk {
 /** The faults of every manifest of a yaml block whose kind a schema knows. */
 export function manifestProblems(text: string, schemas: readonly KubernetesSchemas[]): ManifestProblem[] {
   if (TEMPLATE_DIRECTIVE.test(text)) return [];
-  const elided = [...text.matchAll(ELIDED_LINE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  const withoutElisions = maskSpans(text, elided, blank);
-  const fills = fillIns(withoutElisions);
-  const masked = maskSpans(withoutElisions, fills, plainScalar);
+  const { masked, fills } = prepareYaml(text);
   const walk: Walk = { types: Object.assign({}, ...schemas.map((s) => s.types)), fills, excerpt: isExcerpt(text), problems: [] };
   for (const document of parseAllDocuments(masked, { uniqueKeys: false })) {
     if (!('errors' in document) || document.errors.length > 0 || !isMap(document.contents)) continue;

@@ -1,4 +1,4 @@
-import { blank, fillIns, maskSpans, type Span } from './fillIns';
+import { blank, fillIns, maskSpans, spansOf } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
 import { quotedSpans, within } from './quoted';
@@ -65,6 +65,3 @@ function unclosed(code: string): string | undefined {
   return opened.at(-1);
 }
 
-function spansOf(text: string, pattern: RegExp): Span[] {
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}

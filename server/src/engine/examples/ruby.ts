@@ -1,4 +1,4 @@
-import { blank, fillIns, maskSpans, type Span } from './fillIns';
+import { blank, fillIns, maskSpans, elidedLines } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
 import { quotedSpans, within } from './quoted';
@@ -7,15 +7,12 @@ import { sessionCode } from './transcript';
 
 /** irb (`irb(main):001:0> `, `>> `, `?> `), pry (`[1] pry(main)> `) and RVM-style (`3.2.2 :001 > `) prompts. */
 const PROMPT = /^(?:irb\([^)\n]*\):\d+:\d+[>*"'] ?|(?:\[\d+\] )?pry\([^)\n]*\)[>*] ?|\d+\.\d+\.\d+(?:-p\d+)? :\d+ [>*] ?|[>?]> )/;
-/** A line that only holds `...` or `…`: code the writer left out. */
-const ELIDED_LINE = /^[ \t]*(?:\.\.\.|…)[ \t]*$/gm;
-
 /** The first syntax error of a Ruby example, a script or an irb/pry session. */
 export async function rubyProblem(text: string): Promise<ExampleProblem | undefined> {
   const code = sessionCode(text, PROMPT) ?? text;
   const { strings } = quotedSpans(code, { quotes: `"'`, escapes: true, comment: '#' });
   const placeholders = fillIns(code).filter((span) => !within(span, strings));
-  const masked = maskSpans(maskSpans(code, spansOf(code, ELIDED_LINE), blank), placeholders, (length) => 'x'.repeat(length));
+  const masked = maskSpans(maskSpans(code, elidedLines(code), blank), placeholders, (length) => 'x'.repeat(length));
   const { rubyProblem: parse } = await loadParser('ruby');
   const problem = parse(masked);
   if (!problem) return undefined;
@@ -25,6 +22,3 @@ export async function rubyProblem(text: string): Promise<ExampleProblem | undefi
   return { message: `Ruby: ${problem.message.replace(/, ignoring it$/, '')}`, start, end: Math.max(end, Math.min(start + 1, text.length)) };
 }
 
-function spansOf(text: string, pattern: RegExp): Span[] {
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}

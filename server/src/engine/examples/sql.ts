@@ -1,4 +1,4 @@
-import { blank, fillIns, maskSpans, type Span } from './fillIns';
+import { blank, fillIns, maskSpans, type Span, spansOf } from './fillIns';
 import type { ExampleProblem } from './json';
 import { loadParser } from './lazy';
 import { lineEndAt, offsetOfCodePoint } from './offsets';
@@ -47,6 +47,3 @@ function dedupe(spans: Span[]): Span[] {
   return spans.filter((span, i) => i === 0 || span.start >= spans[i - 1].end);
 }
 
-function spansOf(text: string, pattern: RegExp): Span[] {
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}
