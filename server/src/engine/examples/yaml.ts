@@ -4,8 +4,8 @@ import type { ExampleProblem } from './json';
 
 /** A line that only holds a template directive (`{{- if .Values.x }}`): the block is a template, not YAML. */
 export const TEMPLATE_DIRECTIVE = /^[ \t-]*\{\{[-\s]*(?:if|else|end|range|with|define|template|include|block|\/\*)/m;
-/** `[3]` or `<3>` after a line's value: a callout that a numbered list under the block explains. */
-const CALLOUT = /[ \t]+(?:\[\d{1,2}\]|<\d{1,2}>)[ \t]*$/gm;
+/** `[3]` or `<3>` at the end of a line, after a space: a callout that a numbered list under the block explains. */
+const CALLOUT = /(?:\[\d{1,2}\]|<\d{1,2}>)[ \t]*$/gm;
 /** A comment line at column 0 (`# After:`, `# ✅ More efficient`): it may head an alternative. */
 const HEADING_COMMENT = /^#[^\n]*$/gm;
 
@@ -21,7 +21,7 @@ export interface PreparedYaml {
  */
 export function prepareYaml(text: string): PreparedYaml {
   const elided = elidedLines(text, { documentEnd: true }).map((span) => ({ start: span.start + indentOf(text, span.start), end: span.end }));
-  const callouts = spansOf(text, CALLOUT);
+  const callouts = spansOf(text, CALLOUT).filter((span) => text[span.start - 1] === ' ' || text[span.start - 1] === '\t');
   const withoutElisions = maskSpans(maskSpans(text, elided, comment), callouts.length >= 2 ? callouts : [], blank);
   const fills = fillIns(withoutElisions);
   return { masked: maskSpans(withoutElisions, fills, plainScalar), fills };

@@ -101,7 +101,21 @@ function readsAsHttp(text: string): boolean {
 
 /** How SQL statements start, in any case: structures no shell command has (`SELECT … FROM`, `INSERT INTO`). */
 const SQL_STATEMENT =
-  /^(?:SELECT\b[\s\S]*\bFROM\b|WITH\s+\w+\s+AS\s*\(|INSERT\s+INTO\b|UPDATE\s+[\w."]+\s+SET\b|DELETE\s+FROM\b|(?:CREATE|DROP|ALTER)\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|DATABASE|SCHEMA|VIEW|USER|ROLE|EXTENSION|SEQUENCE|FUNCTION|TRIGGER|PUBLICATION|SUBSCRIPTION|TABLESPACE|MATERIALIZED\s+VIEW)\b|GRANT\b[^;]*\b(?:ON|TO)\b|REVOKE\b[^;]*\b(?:ON|FROM)\b|EXPLAIN\s+(?:ANALYZE\s+)?(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b|\\[a-z]+)/i;
+  /^(?:WITH\s+\w+\s+AS\s*\(|INSERT\s+INTO\b|UPDATE\s+[\w."]+\s+SET\b|DELETE\s+FROM\b|(?:CREATE|DROP|ALTER)\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|DATABASE|SCHEMA|VIEW|USER|ROLE|EXTENSION|SEQUENCE|FUNCTION|TRIGGER|PUBLICATION|SUBSCRIPTION|TABLESPACE|MATERIALIZED\s+VIEW)\b|EXPLAIN\s+(?:ANALYZE\s+)?(?:SELECT|INSERT|UPDATE|DELETE|WITH)\b|\\[a-z]+)/i;
+/**
+ * `SELECT … FROM`, `GRANT … ON|TO`, `REVOKE … ON|FROM`: a leading keyword and a later one in the
+ * same statement, tested apart (in one regex, the words between them backtrack).
+ */
+const SQL_KEYWORD_PAIRS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^SELECT\b/i, /\bFROM\b/i],
+  [/^GRANT\b/i, /\b(?:ON|TO)\b/i],
+  [/^REVOKE\b/i, /\b(?:ON|FROM)\b/i],
+];
+
+function hasKeywordPair(statement: string): boolean {
+  return SQL_KEYWORD_PAIRS.some(([first, then]) => first.test(statement) && then.test(statement.split(';')[0]));
+}
+
 /** Shorter statements, taken in upper case only: `select x in …` is a shell loop, `SELECT 1;` is SQL. */
 const SQL_KEYWORD_STATEMENT = /^(?:SELECT\s+[\w(*'"]|TRUNCATE\s+(?:TABLE\s+)?[\w."]+|SHOW\s+[A-Z_]+|VACUUM|ANALYZE|REINDEX|BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION|SET\s+(?:GLOBAL\s+|SESSION\s+)?[\w.]+\s*(?:=|TO)\s*\S|USE\s+\w+|FLUSH\s+PRIVILEGES|CALL\s+[\w.]+\s*\()/;
 
@@ -109,7 +123,7 @@ const SQL_KEYWORD_STATEMENT = /^(?:SELECT\s+[\w(*'"]|TRUNCATE\s+(?:TABLE\s+)?[\w
 function readsAsSql(text: string): boolean {
   const code = withoutBlockComments(text).replace(/--.*$/gm, '');
   const statements = code.split(/;[ \t]*(?:\r?\n|$)|\n(?=[ \t]*\\)/).map((s) => s.trim()).filter(Boolean);
-  const isStatement = (statement: string) => SQL_STATEMENT.test(statement) || SQL_KEYWORD_STATEMENT.test(statement);
+  const isStatement = (statement: string) => SQL_STATEMENT.test(statement) || hasKeywordPair(statement) || SQL_KEYWORD_STATEMENT.test(statement);
   return statements.length > 0 && statements.every(isStatement) && statements.some((statement) => !/^\\/.test(statement));
 }
 
