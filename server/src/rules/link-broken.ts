@@ -16,7 +16,7 @@ export const linkBroken: Rule = {
       const { file } = splitDestination(link.url);
       if (!file) continue;
       const target = resolveTarget(context, file);
-      if (fs.stat(target) !== undefined || ignored(target)) continue;
+      if (fs.stat(target) !== undefined || ignored(target) || isSitePage(context, file)) continue;
       const written = doc.text.slice(link.start, link.end);
       const end = link.start + (/[?#]/.exec(written)?.index ?? written.length);
       const suggestion = suggest(context, target, doc.text.slice(link.start, end));
@@ -46,6 +46,21 @@ function ignoredTargets({ config, options }: RuleContext): (target: string) => b
 /** `/x` is the workspace's (as on GitHub, the repository's) root; anything else the document's folder. */
 export function resolveTarget({ doc, config }: RuleContext, file: string): string {
   return file.startsWith('/') ? path.join(config.root, file) : path.resolve(path.dirname(doc.path), file);
+}
+
+/**
+ * `/before/different_roles/`: the URL a static site (MkDocs, Hugo, Jekyll) serves a page at, when a
+ * folder on the way from the document to the workspace root (the site's docs folder) holds the page
+ * as `different_roles.md` or as a folder's `index.md`, `_index.md` or `README.md`.
+ */
+function isSitePage({ doc, config, fs }: RuleContext, file: string): boolean {
+  if (!file.startsWith('/') || !file.endsWith('/') || file === '/') return false;
+  const page = file.slice(1, -1);
+  for (let folder = path.dirname(doc.path); ; folder = path.dirname(folder)) {
+    const candidates = [`${page}.md`, `${page}/index.md`, `${page}/_index.md`, `${page}/README.md`];
+    if (candidates.some((candidate) => fs.stat(path.join(folder, candidate)) !== undefined)) return true;
+    if (folder === config.root || path.dirname(folder) === folder || !folder.startsWith(config.root)) return false;
+  }
 }
 
 /** The written path with its last segment replaced by the closest entry of its folder. */
