@@ -40,16 +40,19 @@ interface Expected {
   endLine: number;
   endColumn: number;
   message: string;
+  /** Only when the rule graded the finding below its default severity. */
+  severity?: string;
   fixes?: Array<{ title: string; kind: string }>;
 }
 
-function toExpected(finding: Finding): Expected {
+function toExpected(finding: Finding, defaultSeverity: string): Expected {
   return {
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     message: finding.message,
+    ...(finding.severity !== defaultSeverity ? { severity: finding.severity } : {}),
     ...(finding.fixes?.length ? { fixes: finding.fixes.map((f) => ({ title: f.title, kind: f.kind })) } : {}),
   };
 }
@@ -98,7 +101,7 @@ describe('rules over fixtures', () => {
         it(name, { skip: missingChecker(rule.id, name) }, async () => {
           const text = fs.readFileSync(file, 'utf8');
           const result = await validateText(testEngine(path.dirname(file)), file, text);
-          const actual = result.findings.filter((f) => f.rule === rule.id).map(toExpected);
+          const actual = result.findings.filter((f) => f.rule === rule.id).map((f) => toExpected(f, rule.defaultSeverity));
           const expectedFile = file.replace(/\.md$/, '.json');
           if (UPDATE) {
             if (actual.length > 0) fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');

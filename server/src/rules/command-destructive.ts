@@ -41,7 +41,13 @@ const PRECAUTION = new RegExp(
 );
 /** A sentence that warns of what the command does: "This permanently deletes…", "cannot be undone", "data will be lost". */
 const WARNING_SENTENCE =
-  /\b(?:warning|caution|danger(?:ous)?|be careful|irreversibl[ey]|cannot be (?:undone|recovered|reverted)|can(?:no|')t be (?:undone|recovered)|unrecoverable|permanently|data loss|lose (?:all|your|the) data|(?:is|are|will be) (?:lost|gone|wiped|erased|destroyed)|will (?:delete|destroy|erase|wipe|remove) (?:all|every|the|your))/i;
+  /\b(?:warning|caution|danger(?:ous)?|be careful|irreversibl[ey]|cannot be (?:undone|recovered|reverted)|can(?:no|')t be (?:undone|recovered)|unrecoverable|permanently|data loss|lose (?:(?:all|your|the|any) )?data|(?:is|are|will be) (?:lost|gone|wiped|erased|destroyed)|will (?:delete|destroy|erase|wipe|remove) (?:all|every|the|your))/i;
+/**
+ * Words that make the destruction the step's purpose ("To uninstall the chart:", "## Teardown",
+ * "# Format the device"): the reader asked for it, so the finding is an info, not a warning.
+ */
+const STATED_PURPOSE =
+  /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|uninstall(?:s|ing)?|tear(?:s|ing)?[ -]?down|teardown|clean(?:s|ing)?[ -]?up|cleanup|purg(?:e|es|ing)|destroy(?:s|ing)?|wip(?:e|es|ing)|eras(?:e|es|ing)|format(?:s|ting)?|drop(?:s|ping)?)\b/i;
 const SQL_LANGUAGES = new Set(['sql', 'postgresql', 'postgres', 'psql', 'mysql', 'plsql', 'tsql']);
 /**
  * `DROP TABLE`, `DROP DATABASE`, `TRUNCATE`: statements that destroy data. Not `DROP INDEX`: an
@@ -124,6 +130,14 @@ function isGuarded(doc: OpsDocument, block: CodeBlock): boolean {
   return block.value.split(/\r?\n/).some((line) => /^\s*(?:--|#)/.test(line) && WARNING_SENTENCE.test(line));
 }
 
+/** Whether the section's heading, the sentence before the block or a comment in it says the destruction is the point. */
+function statesPurpose(doc: OpsDocument, block: CodeBlock): boolean {
+  const heading = headingAround(doc, block.node.position!.start.offset!);
+  const sentences = block.intro.trim().split(/(?<=[.!?])\s+/);
+  const comments = block.value.split(/\r?\n/).filter((line) => /^\s*(?:--|#)/.test(line));
+  return [heading?.text ?? '', sentences[sentences.length - 1] ?? '', ...comments].some((text) => STATED_PURPOSE.test(text));
+}
+
 /** The first paragraph after an offset: up to a blank line, a heading or a fence. */
 function paragraphAfter(text: string, offset: number): string {
   const rest = text.slice(offset).replace(/^[ \t]*\r?\n(?:[ \t]*\r?\n)*/, '');
@@ -133,9 +147,14 @@ function paragraphAfter(text: string, offset: number): string {
 
 /** The extent of the innermost section holding an offset; the whole document when no heading does. */
 function sectionAround(doc: OpsDocument, offset: number): { start: number; end: number } {
+  const found = headingAround(doc, offset);
+  return found ? { start: found.start, end: found.sectionEnd } : { start: 0, end: doc.text.length };
+}
+
+function headingAround(doc: OpsDocument, offset: number): Heading | undefined {
   let found: Heading | undefined;
   for (const heading of doc.headings) if (heading.start <= offset && heading.sectionEnd > offset) found = heading;
-  return found ? { start: found.start, end: found.sectionEnd } : { start: 0, end: doc.text.length };
+  return found;
 }
 
 /** One finding a block, at its first destructive command, naming the others. */
@@ -151,6 +170,7 @@ function report(context: RuleContext, block: CodeBlock, found: Destruction[]): v
   const others = names.length > 1 ? ` (and ${names.slice(1).map((name) => `"${name}"`).join(', ')} in the same block)` : '';
   const via = found[0].via ? `, run through ${found[0].via},` : '';
   context.report({
+    severity: statesPurpose(doc, block) ? 'info' : undefined,
     message: `"${names[0]}"${via}${others} destroys data or state, with no dry run or confirmation before it, no warning in its section and no rollback section in the document`,
     range: range(found[0].start, found[0].end),
     fixes: [{ id: 'caution-callout', title: 'Insert a caution callout above the block', edits: [edit] }],
