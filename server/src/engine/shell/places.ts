@@ -95,7 +95,11 @@ function changedFolder(cwd: string | undefined, args: ShellWord[]): string | und
   const target = operands[0]?.value;
   if (operands.length !== 1 || target === undefined || target === '-' || target.startsWith('~')) return undefined;
   if (path.posix.isAbsolute(target)) return path.posix.normalize(target);
-  return cwd === undefined ? undefined : join(cwd, target);
+  if (cwd === undefined) return undefined;
+  // `cd deploy/examples` again in a later block: that block starts where the walkthrough started.
+  const folder = join('', target);
+  if (folder !== '' && (cwd === folder || cwd.endsWith(`/${folder}`))) return cwd;
+  return join(cwd, target);
 }
 
 function join(cwd: string, target: string): string {
