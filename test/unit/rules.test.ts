@@ -101,6 +101,8 @@ describe('rules over fixtures', () => {
         it(name, { skip: missingChecker(rule.id, name) }, async () => {
           const text = fs.readFileSync(file, 'utf8');
           const result = await validateText(testEngine(path.dirname(file)), file, text);
+          const failures = result.findings.filter((f) => f.rule === 'internal-error').map((f) => f.message);
+          assert.deepEqual(failures, [], 'no rule fails on a fixture');
           const actual = result.findings.filter((f) => f.rule === rule.id).map((f) => toExpected(f, rule.defaultSeverity));
           const expectedFile = file.replace(/\.md$/, '.json');
           if (UPDATE) {

@@ -1,5 +1,5 @@
 import { SKIP, visit } from 'unist-util-visit';
-import { codeBlocks, toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
+import { allCodeBlocks, toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
 
 /**
@@ -66,7 +66,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const { doc } = context;
-    const blocks = new Map<unknown, CodeBlock>(codeBlocks(doc).map((block) => [block.node, block]));
+    const blocks = new Map<unknown, CodeBlock>(allCodeBlocks(doc).map((block) => [block.node, block]));
     visit(doc.tree, (node) => {
       // Quoted passages show what others wrote (a scribe's notes, an alert's text); they are not this document's gaps.
       if (node.type === 'blockquote') return SKIP;
