@@ -6,6 +6,8 @@ import type { ExampleProblem } from './json';
 export const TEMPLATE_DIRECTIVE = /^[ \t-]*\{\{[-\s]*(?:if|else|end|range|with|define|template|include|block|\/\*)/m;
 /** `[3]` or `<3>` at the end of a line, after a space: a callout that a numbered list under the block explains. */
 const CALLOUT = /(?:\[\d{1,2}\]|<\d{1,2}>)[ \t]*$/gm;
+/** Indentation that holds a non-breaking space (pasted from a web page): YAML reads it as part of the key. */
+const NBSP_INDENT = /^[ \t]*\u00a0/m;
 /** A comment line at column 0 (`# After:`, `# ✅ More efficient`): it may head an alternative. */
 const HEADING_COMMENT = /^#[^\n]*$/gm;
 
@@ -43,6 +45,11 @@ const comment = (length: number): string => '#'.padEnd(length, '.');
 export function yamlProblem(text: string): ExampleProblem | undefined {
   if (TEMPLATE_DIRECTIVE.test(text)) return undefined;
   const { masked } = prepareYaml(text);
+  const nbsp = NBSP_INDENT.exec(masked);
+  if (nbsp) {
+    const at = nbsp.index + nbsp[0].length - 1;
+    return { message: 'Invalid YAML: a line is indented with a non-breaking space (U+00A0), which YAML does not read as indentation', start: at, end: at + 1 };
+  }
   const problem = firstProblem(masked, 0);
   if (problem?.duplicateKey) return alternativesProblem(masked);
   return problem;
