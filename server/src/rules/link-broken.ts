@@ -49,13 +49,14 @@ export function resolveTarget({ doc, config }: RuleContext, file: string): strin
 }
 
 /**
- * `/before/different_roles/`: the URL a static site (MkDocs, Hugo, Jekyll) serves a page at, when a
+ * `/before/different_roles/` (or `/docs/add-runbook`): the URL a static site (MkDocs, Hugo, Jekyll) serves a page at, when a
  * folder on the way from the document to the workspace root (the site's docs folder) holds the page
  * as `different_roles.md` or as a folder's `index.md`, `_index.md` or `README.md`.
  */
 function isSitePage({ doc, config, fs }: RuleContext, file: string): boolean {
-  if (!file.startsWith('/') || !file.endsWith('/') || file === '/') return false;
-  const page = file.slice(1, -1);
+  const page = file.replace(/^\/+|\/+$/g, '');
+  // A site path: from the root, and a page's name (`/before/roles/`, Hugo's `/docs/add-runbook`), not a file's.
+  if (!file.startsWith('/') || page === '' || path.posix.extname(page) !== '') return false;
   for (let folder = path.dirname(doc.path); ; folder = path.dirname(folder)) {
     const candidates = [`${page}.md`, `${page}/index.md`, `${page}/_index.md`, `${page}/README.md`];
     if (candidates.some((candidate) => fs.stat(path.join(folder, candidate)) !== undefined)) return true;
