@@ -54,7 +54,7 @@ export function resolveTarget({ doc, config }: RuleContext, file: string): strin
  * as `different_roles.md` or as a folder's `index.md`, `_index.md` or `README.md`.
  */
 function isSitePage({ doc, config, fs }: RuleContext, file: string): boolean {
-  const page = file.replace(/^\/+|\/+$/g, '');
+  const page = withoutSlashes(file);
   // A site path: from the root, and a page's name (`/before/roles/`, Hugo's `/docs/add-runbook`), not a file's.
   if (!file.startsWith('/') || page === '' || path.posix.extname(page) !== '') return false;
   for (let folder = path.dirname(doc.path); ; folder = path.dirname(folder)) {
@@ -62,6 +62,15 @@ function isSitePage({ doc, config, fs }: RuleContext, file: string): boolean {
     if (candidates.some((candidate) => fs.stat(path.join(folder, candidate)) !== undefined)) return true;
     if (folder === config.root || path.dirname(folder) === folder || !folder.startsWith(config.root)) return false;
   }
+}
+
+/** The path without its leading and trailing slashes (by index: a `\/+$` regex backtracks on a run of them). */
+function withoutSlashes(file: string): string {
+  let start = 0;
+  let end = file.length;
+  while (file[start] === '/') start++;
+  while (end > start && file[end - 1] === '/') end--;
+  return file.slice(start, end);
 }
 
 /** The written path with its last segment replaced by the closest entry of its folder. */
