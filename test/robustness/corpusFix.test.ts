@@ -72,6 +72,13 @@ function protectedParts(doc: OpsDocument) {
   return { code: codeBlocks(doc).map((block) => block.value), destinations, dates, frontMatter: fm?.data !== undefined };
 }
 
+/** Whether `now` is `was` less one character at its start or its end. */
+function lessOneAtAnEnd(was: string | undefined, now: string): boolean {
+  if (was === undefined || was.length !== now.length + 1) return false;
+  const [kind, url] = [now.slice(0, now.indexOf(' ')), now.slice(now.indexOf(' ') + 1)];
+  return was === `${kind} ${url}${was[was.length - 1]}` || was === `${kind} ${was[kind.length + 1]}${url}`;
+}
+
 function json(result: ReturnType<typeof runCli>, what: string): JsonReport {
   assert.ok(result.code === 0 || result.code === 1, `${what} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout) as JsonReport;
@@ -121,7 +128,10 @@ describe('--fix on copies of real documentation collections', { skip }, () => {
           const was = protectedParts(parseDocument(path.join(copy, file), original));
           const is = protectedParts(doc!);
           assert.deepEqual(is.code, was.code, `--fix changed a code block of ${file}`);
-          assert.deepEqual(is.destinations, was.destinations, `--fix changed a link destination of ${file}`);
+          // The one fix that touches a destination: a link that led nowhere loses a stray character.
+          const strayFixed = checked.files.find((f) => f.path === file)?.diagnostics.some((d) => d.rule === 'link-broken' && d.fixes?.some((f) => f.kind === 'fix')) ?? false;
+          const destinations = is.destinations.map((now, i) => (strayFixed && lessOneAtAnEnd(was.destinations[i], now) ? was.destinations[i] : now));
+          assert.deepEqual(destinations, was.destinations, `--fix changed a link destination of ${file}`);
           assert.deepEqual(is.dates, was.dates, `--fix changed a review or drill date of ${file}`);
           assert.equal(is.frontMatter, was.frontMatter, `--fix changed whether ${file}'s front matter parses`);
         }
