@@ -69,6 +69,13 @@ function protectedParts(doc: OpsDocument) {
   }
   const review = findReviewDate(doc);
   if (review) dates.push(`${review.source} ${review.label}: ${doc.text.slice(review.start, review.end)}`);
+  // The engine reads the body only when front matter states no date: read the body alone too.
+  const yamlEnd = doc.tree.children[0]?.type === 'yaml' ? doc.tree.children[0].position?.end.offset : undefined;
+  if (yamlEnd !== undefined) {
+    const body = parseDocument(doc.path, doc.text.slice(yamlEnd));
+    const stated = findReviewDate(body);
+    if (stated) dates.push(`body ${stated.label}: ${body.text.slice(stated.start, stated.end)}`);
+  }
   return { code: codeBlocks(doc).map((block) => block.value), destinations, dates, frontMatter: fm?.data !== undefined };
 }
 
