@@ -70,6 +70,27 @@ describe('review-drift', () => {
     assert.deepEqual(messages, ['../config/replica.yaml', 'scripts/promote.sh']);
   });
 
+  it('says on the review date when git gives no answer, rather than nothing', async () => {
+    // HEAD moves, so no earlier answer is reused; then a git that fails as a corrupt repository does.
+    commitOn('2026-10-22', 'notes.txt', 'moved\n');
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-git-'));
+    fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\necho "fatal: index file corrupt" >&2\nexit 128\n', { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved}`;
+    try {
+      const [notice, ...rest] = await findings('2026-10-01');
+      assert.equal(rest.length, 0, 'no drift is claimed without an answer');
+      assert.equal(notice.severity, 'info');
+      assert.equal(notice.message, 'git failed (fatal: index file corrupt): whether ../config/replica.yaml and 2 more referenced files changed after the review is not checked');
+      assert.deepEqual(notice.range.start, { line: 1, character: 15 });
+    } finally {
+      process.env.PATH = saved;
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+    // The failure is not remembered: with git back, the changes are found.
+    assert.equal((await findings('2026-10-01')).length, 2);
+  });
+
   it('runs no git in an untrusted workspace', async () => {
     assert.deepEqual(await findings('2026-06-01', false), []);
   });

@@ -20,8 +20,8 @@ Options for validate:
   --format <f>        text (default), json, sarif, junit, github (workflow commands)
                       or codequality (GitLab Code Quality report)
   --config <file>     Use this config file for every document
-  --fix               Apply the fixes (never a suggestion: no command, date or link target
-                      changes), then report what remains
+  --fix               Apply the fixes (never a suggestion: no command or date changes, no
+                      working link redirected), then report what remains
   --max-warnings <n>  Exit 1 when there are more than n warnings
   --no-cache          Check every document, even those whose earlier results still hold
   --cache-location <d>  Where results are kept (default node_modules/.cache/opsdocs, or

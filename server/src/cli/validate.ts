@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
+import { Engine, notice, NOTICE_SKIPPED } from '../engine/engine';
 import { diskFileSystem } from '../engine/fileSystem';
 import { recordingDependencies, recordingFileSystem } from '../engine/dependencies';
 import type { ResultCache } from '../engine/workspace/resultCache';
@@ -94,6 +94,7 @@ function readText(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
+    // No cache hit: the file is then checked, and a file that cannot be read gets its notice there.
     return undefined;
   }
 }
@@ -202,7 +203,9 @@ function toReport(file: string, typing: { type?: string; typeSource?: TypeSource
 }
 
 async function checkFile(engine: Engine, file: string, fix: boolean, cwd: string, cache?: ResultCache): Promise<FileReport> {
-  const raw = fs.readFileSync(file, 'utf8');
+  const raw = readText(file);
+  // As on a worker: a file that cannot be read is said to be unchecked, never reported clean.
+  if (raw === undefined) return toReport(file, undefined, [notice(NOTICE_SKIPPED, 'Not checked: OpsDocs cannot read this file.')], cwd);
   // Positions never count a byte order mark; a fixed file keeps the one it had.
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   let text = raw.slice(bom.length);

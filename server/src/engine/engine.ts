@@ -84,6 +84,7 @@ export class Engine {
     try {
       document = parseDocument(path, text);
     } catch {
+      // validate() says so on the document (NOTICE_SKIPPED); other callers (hovers, outline) then offer nothing.
       // The parser's own limits (a stack overflow on structure the nesting guard did not foresee).
       return undefined;
     }
@@ -190,7 +191,8 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
-function notice(rule: string, message: string): Finding {
+/** A finding of the engine's own (NOTICE_SKIPPED, NOTICE_INTERNAL) at the document's start: why a document, or part of it, was not checked. */
+export function notice(rule: string, message: string): Finding {
   return { rule, severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 

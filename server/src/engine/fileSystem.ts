@@ -15,6 +15,7 @@ export const diskFileSystem: FileSystem = {
     try {
       return fs.readFileSync(path, 'utf8');
     } catch {
+      // Absent or unreadable is one answer: each caller says what it means (link-broken, a document skipped, a config not found).
       return undefined;
     }
   },
@@ -23,6 +24,7 @@ export const diskFileSystem: FileSystem = {
       const stats = fs.statSync(path);
       return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : undefined;
     } catch {
+      // Absent or unreadable is one answer: each caller says what it means (link-broken, a document skipped, a config not found).
       return undefined;
     }
   },
@@ -30,6 +32,7 @@ export const diskFileSystem: FileSystem = {
     try {
       return fs.readdirSync(path);
     } catch {
+      // Absent or unreadable is one answer: each caller says what it means (link-broken, a document skipped, a config not found).
       return undefined;
     }
   },

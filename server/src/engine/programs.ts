@@ -44,6 +44,7 @@ function isExecutable(file: string): boolean {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
   } catch {
+    // Not there or not executable: not this PATH entry's program; the search goes on.
     return false;
   }
 }
@@ -57,8 +58,10 @@ export function runChecker(program: string, args: string[], input: string, timeo
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'ignore'], timeout: timeoutMs, killSignal: 'SIGKILL' });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    // A checker that cannot start gives undefined: each caller turns that into a notice (ShellCheck, PlantUML).
     child.on('error', () => resolve(undefined));
     child.on('close', (code, signal) => resolve(signal ? undefined : { stdout, code: code ?? 0 }));
+    // A checker that exits before reading all its input: its exit (close) is the answer.
     child.stdin.on('error', () => undefined);
     child.stdin.end(input);
   });

@@ -12,7 +12,8 @@ export class Scheduler {
   constructor(
     private readonly delayMs: number,
     private readonly job: (key: string, isCancelled: () => boolean) => Promise<void>,
-    private readonly onError: (error: unknown) => void,
+    /** A job that threw: told which document, so that the failure is shown on it. */
+    private readonly onError: (error: unknown, key: string) => void,
     private readonly maxWaitMs = 2000,
   ) {}
 
@@ -26,7 +27,7 @@ export class Scheduler {
     const timer = setTimeout(() => {
       this.timers.delete(key);
       this.waitingSince.delete(key);
-      this.job(key, () => this.generations.get(key) !== generation).catch(this.onError);
+      this.job(key, () => this.generations.get(key) !== generation).catch((error: unknown) => this.onError(error, key));
     }, wait);
     this.timers.set(key, timer);
   }

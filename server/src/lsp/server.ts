@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toFileResult, type FileResult } from '../engine/workspace/batch';
 import { CONFIG_FILE_NAMES, parseConfig } from '../engine/config/config';
-import { Engine } from '../engine/engine';
+import { Engine, notice, NOTICE_INTERNAL } from '../engine/engine';
 import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/review/reviewEdit';
 import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/authoring/templates';
@@ -106,7 +106,13 @@ export function startServer(connection: Connection): void {
     const result = await engine.validate(file, text, stale);
     return result && toFileResult(engine, result);
   };
-  const scheduler = new Scheduler(DEBOUNCE_MS, diagnose, (error) => connection.console.error(`OpsDocs: ${String(error)}`));
+  // A check that threw is logged, and said on its document: its old diagnostics no longer hold, and no diagnostics would read as a clean document.
+  const scheduler = new Scheduler(DEBOUNCE_MS, diagnose, (error, uri) => {
+    connection.console.error(`OpsDocs: ${String(error)}`);
+    const failed = notice(NOTICE_INTERNAL, `Not checked: OpsDocs failed on this document: ${String(error)}`);
+    // A connection that is gone has no editor left to tell.
+    void connection.sendDiagnostics({ uri, diagnostics: [toDiagnostic(failed, 0)] }).catch(() => undefined);
+  });
 
   function publishConfigProblems(file: string, text: string): Promise<void> {
     return setDiagnostics.showConfig(file, text, parseConfig(file, text).problems);

@@ -167,6 +167,7 @@ function diskStamp(file: string): string | undefined {
     const stats = fs.statSync(file);
     return `${stats.mtimeMs}:${stats.size}`;
   } catch {
+    // A file gone from disk has no stamp: its index entry is then never taken as current, so it is read again.
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { codeBlocks, lineColumnToDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
-import { plantUmlBounds, plantUmlErrors, type PlantUmlBound } from '../engine/diagrams/plantuml';
+import { plantUmlBounds, plantUmlCheck, type PlantUmlBound } from '../engine/diagrams/plantuml';
 import type { Rule, RuleContext } from '../engine/rule';
 
 const PLANTUML_LANGUAGES = new Set(['plantuml', 'puml']);
@@ -18,8 +18,20 @@ export const diagramPlantuml: Rule = {
       for (const problem of unbalanced) reportLine(context, block, problem.line, problem.message);
       // `local: false` keeps the check to the bounds (no Java process per changed diagram).
       if (unbalanced.length > 0 || context.options.local === false) continue;
-      const errors = await plantUmlErrors(block.value, bounds, Number(context.options.timeout) || DEFAULT_TIMEOUT_MS);
-      for (const error of errors ?? []) reportLine(context, block, error.line, `PlantUML rejects this line: ${error.message}`);
+      const timeoutMs = Number(context.options.timeout) || DEFAULT_TIMEOUT_MS;
+      const checked = await plantUmlCheck(block.value, bounds, timeoutMs);
+      if (checked.status === 'checked') {
+        for (const error of checked.errors) reportLine(context, block, error.line, `PlantUML rejects this line: ${error.message}`);
+      } else if (checked.status !== 'missing') {
+        // Without a local PlantUML the rule promises only the bounds (README); a PlantUML that did not answer is said so.
+        const reason = checked.status === 'timeout' ? `did not finish within ${timeoutMs} ms` : 'failed';
+        const start = block.node.position!.start.offset!;
+        context.report({
+          message: `PlantUML ${reason}: this diagram is not checked by PlantUML, only its @start/@end lines${checked.status === 'timeout' ? ' (rules.diagram-plantuml timeout sets the limit)' : ''}`,
+          severity: 'info',
+          range: context.range(start, start + 3),
+        });
+      }
     }
   },
 };

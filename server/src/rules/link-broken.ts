@@ -4,11 +4,16 @@ import { changeTo, closest, DID_YOU_MEAN } from '../engine/closest';
 import { localLinks, splitDestination } from '../engine/document/links';
 import type { Rule, RuleContext } from '../engine/rule';
 
+/** The id of the fix that drops a character pasted onto a path. */
+const STRAY_CHARACTER = 'stray-character';
+
 export const linkBroken: Rule = {
   id: 'link-broken',
   description: 'A relative link or image to a file that does not exist.',
   defaultSeverity: 'error',
-  fixes: { [DID_YOU_MEAN]: 'suggestion' },
+  // A stray character is a fix: once it is gone the link lands on exactly one file, the one the
+  // writer typed. A did-you-mean is only a guess at another name.
+  fixes: { [DID_YOU_MEAN]: 'suggestion', [STRAY_CHARACTER]: 'fix' },
   check(context) {
     const { doc, fs, range, report } = context;
     const ignored = ignoredTargets(context);
@@ -17,9 +22,19 @@ export const linkBroken: Rule = {
       if (!file) continue;
       const target = resolveTarget(context, file);
       if (fs.stat(target) !== undefined || ignored(target) || isSitePage(context, file)) continue;
-      const written = doc.text.slice(link.start, link.end);
-      const end = link.start + (/[?#]/.exec(written)?.index ?? written.length);
-      const suggestion = suggest(context, target, doc.text.slice(link.start, end));
+      const whole = doc.text.slice(link.start, link.end);
+      const end = link.start + (/[?#]/.exec(whole)?.index ?? whole.length);
+      const written = doc.text.slice(link.start, end);
+      const stray = strayCharacter(context, file, written);
+      if (stray) {
+        report({
+          message: `Link target "${file}" does not exist; did you mean "${stray.newText}"?`,
+          range: range(link.start, end),
+          fixes: [{ id: STRAY_CHARACTER, title: `Remove the stray "${stray.character}"`, edits: [{ range: range(link.start, end), newText: stray.newText }] }],
+        });
+        continue;
+      }
+      const suggestion = suggest(context, target, written);
       report({
         message: `Link target "${file}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         range: range(link.start, end),
@@ -28,6 +43,27 @@ export const linkBroken: Rule = {
     }
   },
 };
+
+/** Punctuation that sticks to the end of a path typed in a sentence: `./setup.md.`, `docs/a.md,`, `a.md)`. */
+const TRAILING_STRAY = '.,;:!?)]}>\'"`';
+/** …and to its start: `("docs/a.md`, `` `a.md ``. Never `.`, which starts `./`, `../` and hidden folders. */
+const LEADING_STRAY = '([{<\'"`';
+
+/**
+ * The written path less one stray character at its end or start, when that and only that makes
+ * the link land on a file; undefined when no removal does, or when two would (which one was meant
+ * is then a guess).
+ */
+function strayCharacter(context: RuleContext, file: string, written: string): { character: string; newText: string } | undefined {
+  const candidates: Array<{ character: string; newText: string; target: string }> = [];
+  const last = written[written.length - 1];
+  if (written.length > 1 && TRAILING_STRAY.includes(last) && file.endsWith(last)) candidates.push({ character: last, newText: written.slice(0, -1), target: file.slice(0, -1) });
+  const first = written[0];
+  if (written.length > 1 && LEADING_STRAY.includes(first) && file.startsWith(first)) candidates.push({ character: first, newText: written.slice(1), target: file.slice(1) });
+  const landing = candidates.filter((c) => c.target !== '' && context.fs.stat(resolveTarget(context, c.target)) === 'file');
+  const files = new Set(landing.map((c) => resolveTarget(context, c.target)));
+  return files.size === 1 ? landing[0] : undefined;
+}
 
 /**
  * Targets a build makes or a site serves (`ignore: ["docs/assets/**", "before/**"]`), as globs

@@ -408,6 +408,7 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
+    // A stray `%` is no escape: the path typed so far is completed as written.
     return text;
   }
 }

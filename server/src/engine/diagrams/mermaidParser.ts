@@ -33,6 +33,7 @@ export async function parseMermaid(text: string): Promise<MermaidProblem | undef
     await mermaid.parse(text);
     return undefined;
   } catch (error) {
+    // Mermaid's error is the finding diagram-mermaid reports.
     const { message = String(error), hash } = error as { message?: string; hash?: { loc?: { first_line: number; first_column: number } } };
     return { message: summary(message), line: hash?.loc?.first_line, column: hash?.loc?.first_column };
   }

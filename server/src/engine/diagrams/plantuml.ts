@@ -25,22 +25,29 @@ export interface PlantUmlError {
 
 const recent = new RecentResults<PlantUmlError[]>();
 
+/** What became of PlantUML's syntax check of a block: its errors, or why there are none. */
+export type PlantUmlCheck = { status: 'checked'; errors: PlantUmlError[] } | { status: 'missing' | 'timeout' | 'failed' };
+
 /**
  * PlantUML's syntax check (`plantuml -syntax`, from PATH) of a block whose bounds balance; a block
- * without bounds is checked as one diagram, as Markdown renderers wrap it. Undefined when no local
- * PlantUML is installed or it fails: nothing is ever sent to a server.
+ * without bounds is checked as one diagram, as Markdown renderers wrap it. `missing` when no local
+ * PlantUML is installed; `timeout` or `failed` when it did not answer. Nothing is ever sent to a server.
  */
-export function plantUmlErrors(text: string, bounds: PlantUmlBound[], timeoutMs: number): Promise<PlantUmlError[] | undefined> {
+export async function plantUmlCheck(text: string, bounds: PlantUmlBound[], timeoutMs: number): Promise<PlantUmlCheck> {
   const program = findProgram('plantuml');
-  if (!program) return Promise.resolve(undefined);
+  if (!program) return { status: 'missing' };
   const wrapped = bounds.length === 0;
   const input = wrapped ? `@startuml\n${text}\n@enduml\n` : text;
   // Each result's line counts from its diagram's @start line.
   const starts = wrapped ? [-1] : bounds.filter((b) => b.edge === 'start').map((b) => b.line);
-  return recent.get(`${timeoutMs}\0${input}`, async () => {
+  const started = Date.now();
+  const errors = await recent.get(`${timeoutMs}\0${input}`, async () => {
     const result = await runChecker(program, ['-syntax'], input, timeoutMs);
     return result && parseSyntaxReport(result.stdout, starts);
   });
+  if (errors) return { status: 'checked', errors };
+  // runChecker kills the checker at the timeout and gives nothing back: the time it took tells the two apart.
+  return { status: Date.now() - started >= timeoutMs ? 'timeout' : 'failed' };
 }
 
 /** `-syntax` prints, per diagram, its kind and a summary, or `ERROR`, the line and the reason. */

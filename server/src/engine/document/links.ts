@@ -65,6 +65,7 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
+    // A stray `%` is no escape: the path is taken as written, and link-broken reports it if it leads nowhere.
     return text;
   }
 }

@@ -41,6 +41,7 @@ function safe(url: string): string {
     decodeURI(url);
     return url;
   } catch {
+    // A malformed URL names no file git could have history for; link-broken reports the link itself.
     return '';
   }
 }

@@ -64,6 +64,7 @@ function readsAsYaml(text: string): boolean {
   try {
     documents = parseAllDocuments(masked, { prettyErrors: false }) as Document.Parsed[];
   } catch {
+    // A guess at a block's language: text YAML cannot read is simply not taken for YAML.
     return false;
   }
   if (!Array.isArray(documents) || documents.some((d) => d.errors.length > 0 || !(isMap(d.contents) || isSeq(d.contents)))) return false;

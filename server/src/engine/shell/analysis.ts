@@ -149,6 +149,7 @@ function analyse(block: CodeBlock): ShellAnalysis {
   try {
     file = parser().Parse(source, '');
   } catch (error) {
+    // A syntax error is command-syntax's finding; anything else is a defect, rethrown for the engine's internal-error notice.
     const message = parseErrorMessage(error);
     if (message === undefined) throw error;
     return result(false, { message, offset: offsets.of((error as ParseError).Pos) });

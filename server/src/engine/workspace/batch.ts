@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { coverageOf, type DocumentCoverage } from './coverage';
-import type { DocumentResult, Engine } from '../engine';
+import { notice, NOTICE_SKIPPED, type DocumentResult, type Engine } from '../engine';
 import { outlineOf, type Outline } from '../authoring/outline';
 import type { Finding } from '../types';
 import type { TypeSource } from '../analysis';
@@ -47,7 +47,8 @@ export async function validateFile(engine: Engine, path: string, text?: string, 
 
 async function validateUnrecorded(engine: Engine, path: string, text?: string): Promise<FileResult> {
   const raw = text ?? engine.fs.readFile(path);
-  if (raw === undefined) return { path, findings: [], error: `cannot read ${path}` };
+  // Said on the document too, so that an unreadable file is never taken for a clean one.
+  if (raw === undefined) return { path, findings: [notice(NOTICE_SKIPPED, 'Not checked: OpsDocs cannot read this file.')], error: `cannot read ${path}` };
   const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
   return result ? toFileResult(engine, result) : { path, findings: [] };
 }

@@ -32,6 +32,7 @@ export function gitignoreOf(root: string): (relative: string) => boolean {
   try {
     text = fs.readFileSync(path.join(root, '.gitignore'), 'utf8');
   } catch {
+    // No .gitignore is the usual case: nothing is ignored but what the config's own globs say.
     return () => false;
   }
   const matcher = ignore().add(text);

@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { validateFile, WORKER_MARK, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './batch';
-import { Engine } from '../engine';
+import { Engine, notice, NOTICE_INTERNAL } from '../engine';
 import { diskFileSystem } from '../fileSystem';
 import { recordingFileSystem } from '../dependencies';
 
@@ -25,7 +25,8 @@ export function runValidationWorker(): void {
     try {
       result = await validateFile(engine, request.path, request.text, setup.record);
     } catch (error) {
-      result = { path: request.path, findings: [], error: String(error) };
+      // The document's report says so: a failure is never taken for a clean document.
+      result = { path: request.path, findings: [notice(NOTICE_INTERNAL, `Not checked: OpsDocs failed on this document: ${String(error)}`)], error: String(error) };
     }
     parentPort!.postMessage({ id: request.id, result } satisfies WorkerResponse);
   });

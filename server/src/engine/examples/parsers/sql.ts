@@ -21,6 +21,7 @@ export async function postgresqlProblem(text: string): Promise<SqlProblem | unde
     parseSync(text);
     return undefined;
   } catch (error) {
+    // The parser's error is the finding the caller reports.
     const { message, sqlDetails } = error as { message: string; sqlDetails?: { cursorPosition?: number } };
     return { message, at: sqlDetails?.cursorPosition };
   }

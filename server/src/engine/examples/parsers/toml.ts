@@ -13,6 +13,7 @@ export function tomlProblem(text: string): PlacedProblem | undefined {
     parse(text);
     return undefined;
   } catch (error) {
+    // The parser's error is the finding the caller reports.
     const { message, line, column } = error as { message: string; line?: number; column?: number };
     // "Invalid TOML document: invalid value\n\n1:  a = \n ^": the reason, without the excerpt.
     const reason = message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
