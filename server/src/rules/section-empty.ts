@@ -18,7 +18,7 @@ export const sectionEmpty: Rule = {
       reported.add(heading);
       const afterHeading = doc.lines.lineEnd(doc.lines.positionAt(heading.end).line);
       report({
-        message: `Section "${heading.text}" is empty`,
+        message: `Section "${heading.text}" is empty${analysis.typeSource === 'inferred' && analysis.type ? ` (type ${analysis.type.id}, inferred from its headings)` : ''}`,
         severity,
         range: range(heading.start, heading.end),
         fixes: [{ id: 'insert-guidance', title: `Insert guidance for "${spec.name}"`, edits: [insertBlock(doc, nextLineStart(doc.text, afterHeading), [spec.template])] }, ...setTypeFix(doc, analysis)],
