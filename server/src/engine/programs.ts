@@ -53,9 +53,9 @@ function isExecutable(file: string): boolean {
  * Runs a checker on text given on stdin and returns its stdout; undefined when it cannot start
  * or exceeds the timeout (it is then killed). The text is only read by the checker, never run.
  */
-export function runChecker(program: string, args: string[], input: string, timeoutMs: number): Promise<{ stdout: string; code: number } | undefined> {
+export function runChecker(program: string, args: string[], input: string, timeoutMs: number, env?: Record<string, string>): Promise<{ stdout: string; code: number } | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'ignore'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'ignore'], timeout: timeoutMs, killSignal: 'SIGKILL', env: env && { ...process.env, ...env } });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     // A checker that cannot start gives undefined: each caller turns that into a notice (ShellCheck, PlantUML).

@@ -16,12 +16,19 @@ export const diagramPlantuml: Rule = {
       const bounds = plantUmlBounds(block.value);
       const unbalanced = boundProblems(bounds);
       for (const problem of unbalanced) reportLine(context, block, problem.line, problem.message);
-      // `local: false` keeps the check to the bounds (no Java process per changed diagram).
-      if (unbalanced.length > 0 || context.options.local === false) continue;
+      // `local: false` keeps the check to the bounds (no Java process per changed diagram); Restricted Mode runs no checker.
+      if (unbalanced.length > 0 || context.options.local === false || !context.trusted) continue;
       const timeoutMs = Number(context.options.timeout) || DEFAULT_TIMEOUT_MS;
       const checked = await plantUmlCheck(block.value, bounds, timeoutMs);
       if (checked.status === 'checked') {
         for (const error of checked.errors) reportLine(context, block, error.line, `PlantUML rejects this line: ${error.message}`);
+      } else if (checked.status === 'includes') {
+        const start = block.node.position!.start.offset!;
+        context.report({
+          message: 'This diagram includes files or URLs (!include, !import, !theme … from): OpsDocs gives PlantUML no file or network access, so it checks only its @start/@end lines',
+          severity: 'info',
+          range: context.range(start, start + 3),
+        });
       } else if (checked.status !== 'missing') {
         // Without a local PlantUML the rule promises only the bounds (README); a PlantUML that did not answer is said so.
         const reason = checked.status === 'timeout' ? `did not finish within ${timeoutMs} ms` : 'failed';

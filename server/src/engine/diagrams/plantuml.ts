@@ -26,7 +26,14 @@ export interface PlantUmlError {
 const recent = new RecentResults<PlantUmlError[]>();
 
 /** What became of PlantUML's syntax check of a block: its errors, or why there are none. */
-export type PlantUmlCheck = { status: 'checked'; errors: PlantUmlError[] } | { status: 'missing' | 'timeout' | 'failed' };
+export type PlantUmlCheck = { status: 'checked'; errors: PlantUmlError[] } | { status: 'missing' | 'timeout' | 'failed' | 'includes' };
+
+/**
+ * A line that makes PlantUML read a file or fetch a URL: `!include file.puml`, `!includeurl …`,
+ * `!import`, `!theme x from …`. The standard library's `!include <C4/C4_Container>` is inside
+ * PlantUML itself and reads nothing.
+ */
+const READS_OUTSIDE = /^[ \t]*(?:!include(?:url|sub|_many|_once)?[ \t]+[^<\s]|!import\b|!theme\b[^\n]*\bfrom\b)|%load_json\b/m;
 
 /**
  * PlantUML's syntax check (`plantuml -syntax`, from PATH) of a block whose bounds balance; a block
@@ -36,13 +43,16 @@ export type PlantUmlCheck = { status: 'checked'; errors: PlantUmlError[] } | { s
 export async function plantUmlCheck(text: string, bounds: PlantUmlBound[], timeoutMs: number): Promise<PlantUmlCheck> {
   const program = findProgram('plantuml');
   if (!program) return { status: 'missing' };
+  // PlantUML would read or fetch what the diagram names: it is not run (and without what the file defines, its check would be wrong).
+  if (READS_OUTSIDE.test(text)) return { status: 'includes' };
   const wrapped = bounds.length === 0;
   const input = wrapped ? `@startuml\n${text}\n@enduml\n` : text;
   // Each result's line counts from its diagram's @start line.
   const starts = wrapped ? [-1] : bounds.filter((b) => b.edge === 'start').map((b) => b.line);
   const started = Date.now();
   const errors = await recent.get(`${timeoutMs}\0${input}`, async () => {
-    const result = await runChecker(program, ['-syntax'], input, timeoutMs);
+    // PlantUML 1.2021 and later read their security profile from the environment: no files, no network.
+    const result = await runChecker(program, ['-syntax'], input, timeoutMs, { PLANTUML_SECURITY_PROFILE: 'SANDBOX' });
     return result && parseSyntaxReport(result.stdout, starts);
   });
   if (errors) return { status: 'checked', errors };
