@@ -30,10 +30,20 @@ export type PlantUmlCheck = { status: 'checked'; errors: PlantUmlError[] } | { s
 
 /**
  * A line that makes PlantUML read a file or fetch a URL: `!include file.puml`, `!includeurl …`,
- * `!import`, `!theme x from …`. The standard library's `!include <C4/C4_Container>` is inside
- * PlantUML itself and reads nothing.
+ * `!import`, `!theme x from …`, `%load_json(…)`. The standard library's `!include <C4/C4_Container>`
+ * is inside PlantUML itself and reads nothing. Tested a line at a time, each test anchored.
  */
-const READS_OUTSIDE = /^[ \t]*(?:!include(?:url|sub|_many|_once)?[ \t]+[^<\s]|!import\b|!theme\b[^\n]*\bfrom\b)|%load_json\b/m;
+const INCLUDE = /^!include(?:url|sub|_many|_once)?[ \t]+[^<\s]|^!import\b/;
+const THEME = /^!theme\b/;
+const FROM = /\bfrom\b/;
+const LOAD = /%load_json\b/;
+
+function readsOutside(text: string): boolean {
+  return text.split(/\r?\n|\r/).some((raw) => {
+    const line = raw.trimStart();
+    return INCLUDE.test(line) || (THEME.test(line) && FROM.test(line)) || LOAD.test(line);
+  });
+}
 
 /**
  * PlantUML's syntax check (`plantuml -syntax`, from PATH) of a block whose bounds balance; a block
@@ -44,7 +54,7 @@ export async function plantUmlCheck(text: string, bounds: PlantUmlBound[], timeo
   const program = findProgram('plantuml');
   if (!program) return { status: 'missing' };
   // PlantUML would read or fetch what the diagram names: it is not run (and without what the file defines, its check would be wrong).
-  if (READS_OUTSIDE.test(text)) return { status: 'includes' };
+  if (readsOutside(text)) return { status: 'includes' };
   const wrapped = bounds.length === 0;
   const input = wrapped ? `@startuml\n${text}\n@enduml\n` : text;
   // Each result's line counts from its diagram's @start line.
