@@ -66,7 +66,8 @@ describe('opsdocs init', { skip: fs.existsSync(corpus) ? false : `no corpus at $
     assert.equal(written.commands, undefined);
     assert.match(text, /^# {5}- frobnicate-queue # 1 document: docs\/site-tools\.md$/m);
     assert.match(text, /no document states one yet, so review-missing asks none of the \d+ typed documents/);
-    assert.equal(written.review.cycle, 'quarterly');
+    assert.deepEqual(written.review, { cycle: 'quarterly', warnDays: 14 });
+    assert.match(text, /^ {2}# required: true$/m);
 
     const loaded = parseConfig(file, text);
     assert.deepEqual(loaded.problems, []);
@@ -80,6 +81,17 @@ describe('opsdocs init', { skip: fs.existsSync(corpus) ? false : `no corpus at $
     assert.deepEqual(after.files.filter((f) => f.path === '.opsdocs.yaml'), []);
     const typed = after.files.filter((f) => f.path.startsWith('content/runbooks/') && f.typeSource === 'config');
     assert.ok(typed.length >= inferred, `${typed.length} typed by the config`);
+
+    // The adoption notice says to run opsdocs init: the proposal, uncommented, adopts review dates.
+    assert.match(before.files.flatMap((f) => f.diagnostics.map((d) => d.message)).join('\n'), /To adopt review dates, run `opsdocs init`/);
+    const adopting = text.replace(/^ {2}# required: true$/m, '  required: true');
+    assert.deepEqual(parseConfig(file, adopting).problems, []);
+    fs.writeFileSync(file, adopting);
+    const adopted = JSON.parse(runCli(root, 'validate', '--no-cache', '--format', 'json').stdout) as JsonResult;
+    const missing = adopted.files.filter((f) => f.diagnostics.some((d) => d.rule === 'review-missing'));
+    assert.ok(missing.length >= inferred, `${missing.length} documents asked for a review date`);
+    assert.doesNotMatch(adopted.files.flatMap((f) => f.diagnostics.map((d) => d.message)).join('\n'), /opsdocs init/);
+    fs.writeFileSync(file, text);
 
     fs.appendFileSync(file, '# edited by a person\n');
     const again = runCli(root, 'init');

@@ -260,6 +260,8 @@ export function renderConfigProposal(proposal: ConfigProposal): string {
   }
   const review = pairOf('review')!;
   review.key.commentBefore = reviewLines(proposal.review).join('\n');
+  // Adopting review dates asks one of every typed document at once: a person's choice, offered commented out.
+  if (!proposal.review.adopted && proposal.review.typed > 0 && isMap(review.value)) review.value.comment = ' required: true';
   // A blank line between choices; the first follows the header's.
   for (const pair of root.items.slice(1)) pair.key.spaceBefore = true;
 
@@ -307,8 +309,9 @@ function reviewLines(review: ReviewProposal): string[] {
   if (!review.adopted) {
     return [
       ` Review dates: no document states one yet, so review-missing asks none of the ${plural(review.typed, 'typed document')}.`,
-      ' To adopt them, state one (front matter last_reviewed: YYYY-MM-DD, or OpsDocs: Mark Document as Reviewed);',
-      ' from then on every typed document without a date is reported, and each is due after this cycle.',
+      ' To adopt them, uncomment `required: true` below: every typed document without a date is then reported.',
+      ' Stating one date (front matter last_reviewed: YYYY-MM-DD, or OpsDocs: Mark Document as Reviewed) adopts them too.',
+      ' Each document is due a review after this cycle (front matter review_cycle overrides it).',
     ];
   }
   const lines = [` Review dates: ${review.stating} of ${plural(review.typed, 'typed document')} state one; those without are reported by review-missing.`];
