@@ -200,6 +200,8 @@ function alertProposal(config: OpsDocsConfig, fs: FileSystem): AlertProposal {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A path as a comment can hold it: on one line. */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 const MAX_LISTED_DOCUMENTS = 3;
 
 /** The proposal as the text of `.opsdocs.yaml`: every choice with a comment that says why. */
@@ -237,7 +239,7 @@ export function renderConfigProposal(proposal: ConfigProposal): string {
       if (!isSeq(match)) continue;
       for (const item of match.items as Scalar[]) {
         const folder = proposal.types.find((t) => t.glob === item.value)!;
-        const where = folder.folder === '' ? 'in this folder' : `under ${folder.folder}/`;
+        const where = folder.folder === '' ? 'in this folder' : `under ${oneLine(folder.folder)}/`;
         item.commentBefore = ` ${folder.inferred} of ${plural(folder.of, 'document')} ${where} have the sections of ${article(folder.typeTitle)} ${folder.typeTitle.toLowerCase()}`;
       }
     }
@@ -247,7 +249,7 @@ export function renderConfigProposal(proposal: ConfigProposal): string {
     const files = alerts.files.length;
     const lines = [
       ` ${plural(files, 'Prometheus rule file')} (groups: with alert: rules) found by ${files === 1 ? 'its' : 'their'} content, with ${plural(alerts.alerts, 'alert')}:`,
-      ...alerts.files.map((f) => `   ${f.path}: ${plural(f.alerts, 'alert')}`),
+      ...alerts.files.map((f) => `   ${oneLine(f.path)}: ${plural(f.alerts, 'alert')}`),
       ' Listed, a rule file added later is not read until it is listed too; remove `files` to find them by content again.',
     ];
     if (alerts.annotations.length > 0) {
@@ -293,7 +295,7 @@ function article(title: string): string {
 function elsewhereLines(proposal: ConfigProposal): string[] {
   const others = proposal.inferredElsewhere;
   if (others.length === 0) return [];
-  const listed = others.slice(0, MAX_LISTED_DOCUMENTS).map((o) => `${o.path} (${o.type})`).join(', ');
+  const listed = others.slice(0, MAX_LISTED_DOCUMENTS).map((o) => `${oneLine(o.path)} (${o.type})`).join(', ');
   const outside = proposal.types.length > 0 ? ` ${plural(others.length, 'other document')} outside these folders` : ` ${plural(others.length, 'document')}`;
   return [`${outside} ${others.length === 1 ? 'is' : 'are'} typed by ${others.length === 1 ? 'its' : 'their'} headings still: ${listed}${others.length > MAX_LISTED_DOCUMENTS ? ', …' : ''}.`];
 }
@@ -333,7 +335,7 @@ function programLines(proposal: ConfigProposal): string[] {
   lines.push(' commands:', '   known:');
   for (const program of programs) {
     const docs = program.documents;
-    const listed = docs.slice(0, MAX_LISTED_DOCUMENTS).join(', ') + (docs.length > MAX_LISTED_DOCUMENTS ? ', …' : '');
+    const listed = docs.slice(0, MAX_LISTED_DOCUMENTS).map(oneLine).join(', ') + (docs.length > MAX_LISTED_DOCUMENTS ? ', …' : '');
     lines.push(`     - ${program.name} # ${plural(docs.length, 'document')}: ${listed}`);
   }
   return lines;
