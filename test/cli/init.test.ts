@@ -100,6 +100,24 @@ describe('opsdocs init', { skip: fs.existsSync(corpus) ? false : `no corpus at $
     assert.equal(fs.readFileSync(file, 'utf8'), `${text}# edited by a person\n`);
   });
 
+  it('types a folder whose name holds glob characters by a glob that matches it literally', () => {
+    const runbook = (name: string) => `# ${name}\n\n## Meaning\n\nx\n\n## Impact\n\nx\n\n## Diagnosis\n\nx\n\n## Mitigation\n\nx\n`;
+    const root = scratchWorkspace({
+      'alerts [2024]/A.md': runbook('A'),
+      'alerts [2024]/B.md': runbook('B'),
+      'alerts [2024]/C.md': runbook('C'),
+      'alerts [2024]/D.md': '# D\n\nSee the dashboard.\n',
+      'alerts 2/E.md': '# E\n',
+    });
+    assert.equal(runCli(root, 'init').code, 0);
+    const text = fs.readFileSync(path.join(root, '.opsdocs.yaml'), 'utf8');
+    assert.deepEqual((parse(text) as { types: unknown }).types, [{ id: 'alert-runbook', match: ['alerts \\[2024\\]/**/*.md'] }]);
+    const result = JSON.parse(runCli(root, 'validate', '--no-cache', '--format', 'json').stdout) as JsonResult;
+    const typeSources = Object.fromEntries(result.files.map((f) => [f.path, f.typeSource ?? null]));
+    assert.deepEqual(typeSources['alerts [2024]/D.md'], 'config');
+    assert.deepEqual(typeSources['alerts 2/E.md'], null);
+  });
+
   it('refuses beside any config file, and --print writes nothing', () => {
     const root = scratchWorkspace({ 'runbooks/a.md': '# A\n', '.opsdocs.json': '{}\n' });
     const refused = runCli(root, 'init');

@@ -161,7 +161,7 @@ function folderTypes(documents: Array<{ path: string; type?: string }>, config: 
       const type = config.types.find((t) => t.id === best[0])!;
       proposals.push({
         folder: at,
-        glob: at === '' ? '**/*.md' : `${at}/**/*.md`,
+        glob: at === '' ? '**/*.md' : `${escapeGlob(at)}/**/*.md`,
         type: type.id,
         typeTitle: type.title,
         inferred: inFolder.filter((d) => d.type === best[0]).length,
@@ -173,6 +173,11 @@ function folderTypes(documents: Array<{ path: string; type?: string }>, config: 
   };
   visit('');
   return proposals;
+}
+
+/** A folder's name as a glob matches it literally (`docs/[old]` holds brackets, not a class). */
+function escapeGlob(folder: string): string {
+  return folder.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 }
 
 /** The immediate subfolders of a folder that hold some of the documents. */
