@@ -39,6 +39,19 @@ describe('review dates across a collection', () => {
     assert.ok(!mayStateReviewDate('# X\n\nReviewed the logs; last updated the dashboard.\n'));
   });
 
+  it('asks every typed document for a date when the config requires them, before any states one', async () => {
+    const root = collection({ 'a.md': RUNBOOK, 'b.md': RUNBOOK, '.opsdocs.yaml': 'review:\n  required: true\n' });
+    const engine = new Engine({ fs: diskFileSystem, root, today: () => TODAY });
+    const missing = async (file: string) => (await engine.validate(path.join(root, file), RUNBOOK))!.findings.filter((f) => f.rule === 'review-missing').length;
+    assert.equal(await missing('a.md'), 1);
+    assert.equal(await missing('b.md'), 1);
+    const { config } = engine.configFor(path.join(root, 'a.md'));
+    assert.equal(engine.reviewAdoption.adopted(config), true);
+    fs.writeFileSync(path.join(root, '.opsdocs.yaml'), 'review:\n  required: false\n');
+    engine.forget();
+    assert.equal(await missing('a.md'), 0, 'required: false leaves adoption to the documents');
+  });
+
   it('warns no document of a collection that states no dates, and every undated one once one does', async () => {
     const root = collection({ 'a.md': RUNBOOK, 'b.md': RUNBOOK });
     let changes = 0;

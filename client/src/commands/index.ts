@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CoverageModel } from '../views/coverageModel';
 import type { CoverageNode, CoverageTree } from '../views/coverageTree';
+import { configureWorkspace } from './configureWorkspace';
 import { showCoverageReport } from './coverageReport';
 import { applyServerEdits, createFromTemplate, newDocumentFromTemplate } from './documents';
 import { searchDocs } from './searchDocs';
@@ -12,6 +13,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   const register = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
   register('opsdocs.validateAll', () => validateAll(client, coverage));
+  register('opsdocs.configureWorkspace', () => configureWorkspace(client));
   register('opsdocs.newDocument', (folder?: vscode.Uri) => newDocumentFromTemplate(client, folder instanceof vscode.Uri ? folder : undefined));
   register('opsdocs.showCoverageReport', () => showCoverageReport(context, coverage));
   register('opsdocs.markReviewed', (node?: CoverageNode) => applyServerEdits(client, 'opsdocs/markReviewed', documentUri(node), 'Marked as reviewed today'));

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COVERAGE_FORMATS, coverageCommand, type CoverageFormat } from './coverage';
+import { initCommand } from './init';
 import { newCommand } from './new';
 import { FORMATS, validateCommand, type Format } from './validate';
 import { MERGE_FORMATS, mergeCommand, type MergeFormat } from './merge';
@@ -14,6 +15,7 @@ Commands:
   validate [paths…]   Check documents (files or folders; default: the current folder)
   coverage [paths…]   Sections present of required, review state and required documents
   new <type> <path>   Write a new document from the type's template (never overwrites)
+  init [folder]       Write a commented .opsdocs.yaml from what the folder holds (never overwrites)
   merge <files…>      Join the JSON or JUnit results of several runs (the shards of a CI matrix)
 
 Options for validate:
@@ -35,6 +37,9 @@ Options for coverage:
 Options for merge:
   --format <f>        json (default) or junit, as the files are
 
+Options for init:
+  --print             Print the proposed config instead of writing it (also when one exists)
+
 Options for new:
   --title <title>     The document's title (default: from the file name)
   --config <file>     Use this config file
@@ -50,6 +55,7 @@ const OPTIONS = {
   config: { type: 'string' },
   title: { type: 'string' },
   fix: { type: 'boolean', default: false },
+  print: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   cache: { type: 'boolean', default: true },
   'cache-location': { type: 'string' },
@@ -104,6 +110,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     if (paths.length !== 2) return usageError('new takes a type and a path: opsdocs new runbook docs/runbooks/restart-api.md', err);
     if (values.format !== undefined || values.fix || values['max-warnings'] !== undefined) return usageError('new takes only --title and --config', err);
     return newCommand({ type: paths[0], path: paths[1], title: values.title, config: values.config }, out, err);
+  }
+  if (command === 'init') {
+    if (paths.length > 1) return usageError('init takes one folder at most: opsdocs init docs', err);
+    if (values.format !== undefined || values.config !== undefined || values.fix || values['max-warnings'] !== undefined) return usageError('init takes only --print', err);
+    return initCommand({ folder: paths[0], print: values.print }, out, err);
   }
   return usageError(command ? `unknown command "${command}"` : 'a command is required', err);
 }

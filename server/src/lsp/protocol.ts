@@ -9,6 +9,8 @@ export const INSERT_MISSING_SECTIONS = 'opsdocs/insertMissingSections';
 export const NEW_DOCUMENT = 'opsdocs/newDocument';
 /** The templates New Document from Template… offers for a folder: `{ folder }` → TemplateChoice[]. */
 export const TEMPLATES = 'opsdocs/templates';
+/** The `.opsdocs.yaml` OpsDocs: Configure Workspace… proposes for a folder: `{ folder }` → ProposeConfigResult. */
+export const PROPOSE_CONFIG = 'opsdocs/proposeConfig';
 /** Full-text search over every document: `{ query }` → SearchHit[]. */
 export const SEARCH = 'opsdocs/search';
 /** Client → server: the user trusted the workspace (it starts untrusted in Restricted Mode). */
@@ -72,4 +74,16 @@ export type RunMode = 'onType' | 'onSave';
  */
 export interface ServerSettings {
   run?: RunMode;
+}
+
+export interface ProposeConfigParams {
+  folder: string;
+}
+
+/** The proposed file and its text, or with `existing` the config file the folder has already (never overwritten). */
+export interface ProposeConfigResult {
+  file: string;
+  existing: boolean;
+  text?: string;
+  summary?: string;
 }

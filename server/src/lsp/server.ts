@@ -20,6 +20,7 @@ import { diskFileSystem, overlayFileSystem } from '../engine/fileSystem';
 import { insertMissingSectionsEdits, markReviewedEdits } from '../engine/review/reviewEdit';
 import { defaultValues, newDocument, templateChoices, titleFromPath, type TemplateChoice } from '../engine/authoring/templates';
 import { typeForPath } from '../engine/analysis';
+import { existingConfigFile, proposalSummary, proposeConfig, renderConfigProposal } from '../engine/workspace/init';
 import { FIX_ALL, toCodeActions, toDiagnostic, toDocumentSymbols, toFixAllAction, type DiagnosticData } from './convert';
 import type { Finding } from '../engine/types';
 import { fixEdits } from '../engine/fixAll';
@@ -33,6 +34,7 @@ import {
   MARK_REVIEWED,
   NEW_DOCUMENT,
   PROGRESS,
+  PROPOSE_CONFIG,
   TEMPLATES,
   SEARCH,
   TRUSTED,
@@ -42,6 +44,8 @@ import {
   type ServerSettings,
   type DocumentEditParams,
   type NewDocumentParams,
+  type ProposeConfigParams,
+  type ProposeConfigResult,
   type SearchParams,
   type TemplatesParams,
   type ValidateAllResult,
@@ -281,6 +285,13 @@ export function startServer(connection: Connection): void {
     const typeId = params.type ?? typeForPath(config, params.path)?.id;
     const title = params.title ?? titleFromPath(params.path);
     return newDocument(engine.fs, config, typeId, defaultValues(config, engine.today(), title));
+  });
+
+  connection.onRequest(PROPOSE_CONFIG, ({ folder }: ProposeConfigParams): ProposeConfigResult => {
+    const existing = existingConfigFile(folder, engine.fs);
+    if (existing) return { file: existing, existing: true };
+    const proposal = proposeConfig(folder, engine.fs, engine.today());
+    return { file: path.join(folder, '.opsdocs.yaml'), existing: false, text: renderConfigProposal(proposal), summary: proposalSummary(proposal) };
   });
 
   connection.onRequest(TEMPLATES, (params: TemplatesParams): TemplateChoice[] => templateChoices(engine.fs, engine.configs.resolveFolder(params.folder).config));

@@ -1,11 +1,8 @@
 import { toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import { changeTo, DID_YOU_MEAN } from '../engine/closest';
 import type { Rule, RuleContext } from '../engine/rule';
-import { isFillIn, MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
-import { closestProgram, configuredPrograms, lookUpProgram } from '../engine/shell/lookUpProgram';
-
-/** A program name as a reader would type it; anything else (`{{`, `...`, `$CMD`) is not a name to look up. */
-const PROGRAM_NAME = /^[A-Za-z_][\w.+-]*$/;
+import { MAX_ANALYSED_LINES, MAX_LINE_WIDTH, shellBlocks } from '../engine/shell/analysis';
+import { unknownProgramUses } from '../engine/shell/lookUpProgram';
 
 export const commandUnknown: Rule = {
   id: 'command-unknown',
@@ -15,26 +12,20 @@ export const commandUnknown: Rule = {
   check(context) {
     const { doc, config, fs } = context;
     const blocks = shellBlocks(doc);
-    const lookup = { doc, config, fs, defined: new Set(blocks.flatMap(({ shell }) => [...shell.defined])), known: configuredPrograms(config) };
+    for (const { shell, block } of blocks) if (shell.tooLong) reportTooLong(context, block, shell.tooLong);
     const toldOf = new Set<string>();
-    for (const { block, shell } of blocks) {
-      if (shell.tooLong) reportTooLong(context, block, shell.tooLong);
-      for (const { program } of shell.commands) {
-        const name = program.value;
-        if (name === undefined || !PROGRAM_NAME.test(name) || isFillIn(shell, program) || lookUpProgram(lookup, name).kind !== 'unknown') continue;
-        const range = context.range(toDocumentOffset(block, program.start), toDocumentOffset(block, program.end));
-        const suggestion = closestProgram(lookup, name);
-        if (suggestion) {
-          context.report({
-            message: `"${name}" is no shell builtin, known tool, program on PATH or workspace script; did you mean "${suggestion}"?`,
-            range,
-            fixes: changeTo(range, suggestion),
-          });
-        } else if (!toldOf.has(name)) {
-          // Most likely a tool of the writer's site: worth a note once, not a warning at every use.
-          toldOf.add(name);
-          context.report({ message: `"${name}" is not known to OpsDocs; add it to commands.known in .opsdocs.yaml if readers have it`, severity: 'info', range });
-        }
+    for (const { name, block, start, end, suggestion } of unknownProgramUses(doc, config, fs, blocks)) {
+      const range = context.range(toDocumentOffset(block, start), toDocumentOffset(block, end));
+      if (suggestion) {
+        context.report({
+          message: `"${name}" is no shell builtin, known tool, program on PATH or workspace script; did you mean "${suggestion}"?`,
+          range,
+          fixes: changeTo(range, suggestion),
+        });
+      } else if (!toldOf.has(name)) {
+        // Most likely a tool of the writer's site: worth a note once, not a warning at every use.
+        toldOf.add(name);
+        context.report({ message: `"${name}" is not known to OpsDocs; add it to commands.known in .opsdocs.yaml if readers have it`, severity: 'info', range });
       }
     }
   },

@@ -25,7 +25,8 @@ export interface OpsDocsConfig {
   types: DocType[];
   /** Whether documents no front matter or glob types are typed by their headings (`types.infer`). */
   inferTypes: boolean;
-  review: { cycle: string; warnDays: number; reviewer?: string };
+  /** `required`: review dates are asked of every typed document, adopted or not. */
+  review: { cycle: string; warnDays: number; reviewer?: string; required?: boolean };
   rules: Record<string, RuleSetting>;
   /** `resources`: Kubernetes resource types of the workspace's CRDs (plurals, singulars, short names), for command-option. */
   commands: { known: string[]; shellcheck: 'auto' | 'off'; resources: string[] };
@@ -110,7 +111,7 @@ interface RawConfig {
   docs?: string | string[];
   ignore?: string | string[];
   types?: RawTypes;
-  review?: { cycle?: string; warnDays?: number; reviewer?: string };
+  review?: { cycle?: string; warnDays?: number; reviewer?: string; required?: boolean };
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   commands?: { known?: string[]; shellcheck?: 'auto' | 'off'; resources?: string[] };
   requiredDocs?: string[];

@@ -38,8 +38,10 @@ export class ReviewAdoption {
     private readonly onChange: (root: string) => void = () => undefined,
   ) {}
 
-  /** Whether some document of the config's collection states a review date. */
+  /** Whether the config requires review dates, or some document of its collection states one. */
   adopted(config: OpsDocsConfig): boolean {
+    // The config adopts them for the collection (`review.required`, which `opsdocs init` proposes).
+    if (config.review.required) return this.answer(config.root, true);
     let collection = this.collections.get(config.root);
     if (!collection) {
       // The collection's texts are one fact, noted below: no single read is the asking check's dependency.
@@ -59,7 +61,7 @@ export class ReviewAdoption {
     if (statesDate) collection.stating.add(file);
     else collection.stating.delete(file);
     if (collection.stating.size === 0 && !collection.complete) this.collections.delete(config.root);
-    if (this.answers.has(config.root)) this.adopted(config);
+    if (this.answers.has(config.root) && !config.review.required) this.adopted(config);
   }
 
   /** After files changed on disk, or a config did: read the collections again when next asked. */

@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import type { OpsDocsConfig } from '../config/config';
 import type { FileSystem } from '../fileSystem';
 import type { OpsDocument } from '../document/parse';
+import type { CodeBlock } from '../document/codeBlocks';
+import { isFillIn, shellBlocks } from './analysis';
 import { pathExecutables } from '../programs';
 import { SHELL_BUILTINS } from './knownCommands';
 import { typoOf } from './nearMiss';
@@ -53,4 +55,35 @@ export function lookUpProgram(lookup: ProgramLookup, name: string): ProgramKind 
 export function closestProgram(lookup: ProgramLookup, name: string): string | undefined {
   if (wordsLikeTypos().has(name.toLowerCase())) return undefined;
   return typoOf(name, [...popularPrograms(), ...lookup.known]);
+}
+
+/** A program name as a reader would type it; anything else (`{{`, `...`, `$CMD`) is not a name to look up. */
+const PROGRAM_NAME = /^[A-Za-z_][\w.+-]*$/;
+
+/** One run of a program that OpsDocs does not know, in a shell block of a document. */
+export interface UnknownProgramUse {
+  name: string;
+  block: CodeBlock;
+  /** Offsets of the name in the block's script. */
+  start: number;
+  end: number;
+  /** The program the name is likely a typo of. */
+  suggestion?: string;
+}
+
+/**
+ * The programs a document's shell blocks run that are no builtin, known tool, program on PATH or
+ * workspace script: what command-unknown reports, and what `opsdocs init` proposes for `commands.known`.
+ */
+export function unknownProgramUses(doc: OpsDocument, config: OpsDocsConfig, fs: FileSystem, blocks = shellBlocks(doc)): UnknownProgramUse[] {
+  const lookup: ProgramLookup = { doc, config, fs, defined: new Set(blocks.flatMap(({ shell }) => [...shell.defined])), known: configuredPrograms(config) };
+  const uses: UnknownProgramUse[] = [];
+  for (const { block, shell } of blocks) {
+    for (const { program } of shell.commands) {
+      const name = program.value;
+      if (name === undefined || !PROGRAM_NAME.test(name) || isFillIn(shell, program) || lookUpProgram(lookup, name).kind !== 'unknown') continue;
+      uses.push({ name, block, start: program.start, end: program.end, suggestion: closestProgram(lookup, name) });
+    }
+  }
+  return uses;
 }
