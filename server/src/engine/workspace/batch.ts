@@ -30,6 +30,8 @@ export interface WorkerSetup {
   trusted?: boolean;
   /** Record each result's dependencies, for a result cache. */
   record?: boolean;
+  /** Leave out each result's outline (the CLI has no search): less to build and to copy between threads. */
+  noOutline?: boolean;
 }
 
 /** Marks the workerData of a validation worker (engine/workspace/worker.ts). */
@@ -38,25 +40,28 @@ export const WORKER_MARK = 'opsdocs-validation-worker';
 export type WorkerRequest = { id: number; path: string; text?: string } | { clear: true };
 export type WorkerResponse = { id: number; result: FileResult };
 
-/** Validates one file from disk, noting its dependencies when asked; shared by the worker and the single-threaded path. */
-export async function validateFile(engine: Engine, path: string, text?: string, record = false): Promise<FileResult> {
-  if (!record) return validateUnrecorded(engine, path, text);
-  const { value, dependencies } = await recordingDependencies(() => validateUnrecorded(engine, path, text));
-  return { ...value, dependencies, text: text ?? engine.fs.readFile(path) };
+/**
+ * Validates one file from disk, noting its dependencies when asked; shared by the worker and the
+ * single-threaded path. With `record`, the text checked comes back too, unless the caller gave it.
+ */
+export async function validateFile(engine: Engine, path: string, text?: string, record = false, outline = true): Promise<FileResult> {
+  if (!record) return validateUnrecorded(engine, path, text, outline);
+  const { value, dependencies } = await recordingDependencies(() => validateUnrecorded(engine, path, text, outline));
+  return { ...value, dependencies, text: text === undefined ? engine.fs.readFile(path) : undefined };
 }
 
-async function validateUnrecorded(engine: Engine, path: string, text?: string): Promise<FileResult> {
+async function validateUnrecorded(engine: Engine, path: string, text: string | undefined, outline: boolean): Promise<FileResult> {
   const raw = text ?? engine.fs.readFile(path);
   if (raw === undefined) return { path, findings: [], error: `cannot read ${path}` };
   const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
-  return result ? toFileResult(engine, result) : { path, findings: [] };
+  return result ? toFileResult(engine, result, outline) : { path, findings: [] };
 }
 
-/** The plain-data form of a validation, with the document's coverage. */
-export function toFileResult(engine: Engine, result: DocumentResult): FileResult {
+/** The plain-data form of a validation, with the document's coverage and (unless declined) its outline. */
+export function toFileResult(engine: Engine, result: DocumentResult, withOutline = true): FileResult {
   const root = engine.configFor(result.path).config.root;
   const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis, engine.today()) : undefined;
-  const outline = result.document ? outlineOf(result.document) : undefined;
+  const outline = withOutline && result.document ? outlineOf(result.document) : undefined;
   return { path: result.path, type: result.type, typeSource: result.typeSource, findings: result.findings, coverage, outline };
 }
 

@@ -23,7 +23,7 @@ export function runValidationWorker(): void {
     }
     let result;
     try {
-      result = await validateFile(engine, request.path, request.text, setup.record);
+      result = await validateFile(engine, request.path, request.text, setup.record, !setup.noOutline);
     } catch (error) {
       result = { path: request.path, findings: [], error: String(error) };
     }
