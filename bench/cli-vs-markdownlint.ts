@@ -7,26 +7,13 @@
  *   a count: bench/generate.ts's synthetic set of that many documents.
  * rumdl is the optional devDependency @rumdl/cli-linux-x64 (or OPSDOCS_RUMDL=<binary>).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { corpusCopies, countMarkdown, MARKDOWNLINT_CLI2, medianRun, repo, requireBuild, rumdlBinary, runProcess, type ProcessRun } from './helpers';
+import { countMarkdown, dataSet, MARKDOWNLINT_CLI2, medianRun, repo, requireBuild, rumdlBinary, runProcess, type ProcessRun } from './helpers';
 
 const RUNS = 3;
-const COLLECTION = 'prometheus-operator-runbooks';
-const COPIES = 85;
-
-function dataSet(argument: string | undefined): { folder: string; label: string } {
-  if (argument && /^\d+$/.test(argument)) {
-    const folder = path.join(__dirname, '.generated', `docs-${argument}`);
-    if (!fs.existsSync(folder)) spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generate.ts'), argument], { stdio: 'inherit' });
-    return { folder, label: `bench/generate.ts ${argument}` };
-  }
-  if (argument) return { folder: path.resolve(argument), label: argument };
-  return { folder: corpusCopies(path.join(os.tmpdir(), 'b10k'), COLLECTION, COPIES), label: `${COPIES} copies of ${COLLECTION}` };
-}
-
 interface Tool {
   name: string;
   /** Cold, warm and one-changed runs; a tool without a cache has only the first. */

@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const repo = path.join(__dirname, '..');
-export const corpora = process.env.OPSDOCS_CORPORA ?? path.join(repo, '..', 'shared', 'corpora');
+/** OPSDOCS_CORPORA, or shared/corpora beside the checkout or beside a folder above it (a worktree's). */
+export const corpora = process.env.OPSDOCS_CORPORA ?? sharedCorpora(path.dirname(repo));
+
+function sharedCorpora(folder: string): string {
+  const here = path.join(folder, 'shared', 'corpora');
+  const parent = path.dirname(folder);
+  return fs.existsSync(here) || parent === folder ? here : sharedCorpora(parent);
+}
 
 export function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -85,15 +92,34 @@ export function corpusCopies(target: string, collection: string, copies: number)
   return target;
 }
 
+const COLLECTION = 'prometheus-operator-runbooks';
+const COPIES = 85;
+
+/**
+ * The data set a benchmark's argument names: a folder; a count, for bench/generate.ts's synthetic
+ * set of that many documents; by default 85 copies of the prometheus-operator runbooks in
+ * /tmp/b10k (10,115 real documents).
+ */
+export function dataSet(argument: string | undefined): { folder: string; label: string } {
+  if (argument && /^\d+$/.test(argument)) {
+    const folder = path.join(__dirname, '.generated', `docs-${argument}`);
+    if (!fs.existsSync(folder)) spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generate.ts'), argument], { stdio: 'inherit' });
+    return { folder, label: `bench/generate.ts ${argument}` };
+  }
+  if (argument) return { folder: path.resolve(argument), label: argument };
+  return { folder: corpusCopies(path.join(os.tmpdir(), 'b10k'), COLLECTION, COPIES), label: `${COPIES} copies of ${COLLECTION}` };
+}
+
 export function countMarkdown(folder: string): number {
   return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
 }
 
-/** A runbook of `sections` steps, each a heading, a sentence and a bash block of one command (9 lines a step). */
-export function largeRunbook(sections: number): string {
+/** A runbook of `sections` steps, each a heading, a sentence (two lines with `note`) and a bash block of one command: 8 lines a step, 9 with `note`. */
+export function largeRunbook(sections: number, note = false): string {
   const parts = ['---', 'type: runbook', 'last_reviewed: 2026-11-01', '---', '', '# Large runbook', ''];
   for (let i = 0; i < sections; i++) {
-    parts.push(`## Step ${i}`, '', `Run the step ${i} command and watch the dashboard.`, '', '```bash', `kubectl -n payments rollout status deployment/app-${i}`, '```', '');
+    const prose = [`Run the step ${i} command and watch the dashboard.`, ...(note ? ['The rollout takes a few minutes; wait for it before the next step.'] : [])];
+    parts.push(`## Step ${i}`, '', ...prose, '', '```bash', `kubectl -n payments rollout status deployment/app-${i}`, '```', '');
   }
   return parts.join('\n');
 }
