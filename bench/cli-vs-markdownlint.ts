@@ -82,7 +82,8 @@ function main(): void {
   const binary = rumdlBinary();
   const rum = binary ? rumdl(binary, folder, path.join(folder, changedFile)) : undefined;
   const tools = [ops, mdl, ...(rum ? [rum] : [])];
-  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(22)}${cells.map((c) => c.padEnd(20)).join('')}`);
+  const width = Math.max(20, ...tools.map((t) => t.findings.length + 2));
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(22)}${cells.map((c) => c.padEnd(width)).join('')}`);
   row('', tools.map((t) => t.name));
   row('cold', tools.map((t) => seconds(t.cold)));
   row('nothing changed', tools.map((t) => seconds(t.warm)));
