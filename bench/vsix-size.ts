@@ -31,7 +31,7 @@ function main(): void {
     .map((m) => ({ size: Number(m[1]), compressed: Number(m[2]), name: m[3].replace(/^extension\//, '') }))
     .sort((a, b) => b.compressed - a.compressed);
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-  console.log(`opsdocs.vsix: ${mb(bytes)} (${entries.length} files; target ≤ ${TARGET_MB} MB: ${bytes <= TARGET_MB * 1024 * 1024 ? 'met' : 'NOT met'})`);
+  console.log(`opsdocs.vsix: ${mb(bytes)} (${entries.length} files of the extension; target ≤ ${TARGET_MB} MB: ${bytes <= TARGET_MB * 1024 * 1024 ? 'met' : 'NOT met'})`);
   console.log('largest entries, compressed (uncompressed):');
   for (const entry of entries.slice(0, 10)) console.log(`  ${mb(entry.compressed).padStart(9)} (${mb(entry.size)})  ${entry.name}`);
   fs.rmSync(folder, { recursive: true, force: true });
