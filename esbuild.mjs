@@ -9,9 +9,10 @@ const watch = process.argv.includes('--watch');
 
 const shared = {
   bundle: true,
-  // Minified, names kept: a smaller package and a faster start, and stack traces still readable.
-  minify: true,
-  keepNames: true,
+  // Minified but for names: a smaller package and a faster start, and stack traces still readable.
+  // (Not keepNames: it wraps every closure the parser makes in a call that sets its name, 6% of a run.)
+  minifyWhitespace: true,
+  minifySyntax: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',

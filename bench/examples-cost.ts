@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { median } from './helpers';
 
 const repo = path.join(__dirname, '..');
 const other = path.resolve(process.argv[2] ?? '');
@@ -31,10 +32,6 @@ function seconds(checkout: string, cwd: string, args: string[]): { wall: number;
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const [user, system] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return { wall, cpu: user + system };
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 function compare(label: string, cwd: string, args: string[], times: number): void {

@@ -8,21 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient } from '../test/helpers/lspClient';
+import { largeRunbook, rssMegabytes } from './helpers';
 
 const minutes = Number(process.argv[2] ?? 10);
 const EDIT_INTERVAL_MS = 60;
-
-function rssMegabytes(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
-
-function largeRunbook(sections: number): string {
-  const parts = ['---', 'type: runbook', 'last_reviewed: 2026-11-01', '---', '', '# Large runbook', ''];
-  for (let i = 0; i < sections; i++) {
-    parts.push(`## Step ${i}`, '', `Run the step ${i} command and watch the dashboard.`, '', '```bash', `kubectl -n payments rollout status deployment/app-${i}`, '```', '');
-  }
-  return parts.join('\n');
-}
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-load-'));

@@ -1,30 +1,20 @@
 /**
  * The language server on a large documentation set: Validate All (cold and warm), re-validation
  * after one file changes on disk, search latency, hover and completion latency on an open document,
- * and the server's memory.
- * Usage: node --import tsx bench/lsp-workspace.ts [count=10000]
+ * and the server's memory (now and at its peak, worker threads included).
+ * Usage: node --import tsx bench/lsp-workspace.ts [folder | count] (the data sets of bench/helpers.ts dataSet)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { LspClient, uri } from '../test/helpers/lspClient';
+import { countMarkdown, dataSet, percentile, requireBuild, rssMegabytes } from './helpers';
 
-const count = Number(process.argv[2] ?? 10_000);
-const root = path.join(__dirname, '.generated', `docs-${count}`);
 const QUERIES = ['rollback', 'kubectl rollout', 'escalat', 'payments restart', 'healthz', 'checkout drain', 'rotate credentials', 'canary', 'platform team lead', 'rolback', 'vpn', 'SLO', 'ledger fail over', 'replicas', 'dashboards ten minutes'];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function rssMegabytes(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
 async function main(): Promise<void> {
-  if (!fs.existsSync(root)) spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'generate.ts'), String(count)], { stdio: 'inherit' });
+  requireBuild();
+  const { folder: root, label } = dataSet(process.argv[2]);
+  console.log(`data set: ${root} (${label}), ${countMarkdown(root)} Markdown files`);
   const client = new LspClient();
   await client.initialize(root);
 
@@ -36,7 +26,7 @@ async function main(): Promise<void> {
   await client.connection.sendRequest('opsdocs/validateAll', {});
   const warmMs = performance.now() - started;
 
-  const file = path.join(root, 'runbooks', 'payments', 'runbook-0.md');
+  const file = path.join(root, fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort()[0]);
   const original = fs.readFileSync(file, 'utf8');
   const changes: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -78,6 +68,10 @@ async function main(): Promise<void> {
   }
   await client.close(file);
   const rss = rssMegabytes(client.pid);
+  const peak = rssMegabytes(client.pid, 'VmHWM');
+  // The worker threads stop after a minute without work (lsp/workspaceIndex.ts WORKERS_IDLE_MS).
+  await new Promise((resolve) => setTimeout(resolve, 65_000));
+  const idle = rssMegabytes(client.pid);
   await client.stop();
 
   console.log(`documents                         ${cold.documents}`);
@@ -87,7 +81,8 @@ async function main(): Promise<void> {
   console.log(`search (${searches.length} queries)          p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms (target p95 < 20 ms)`);
   console.log(`${`hover (${hovers.length} requests)`.padEnd(33)} p50 ${percentile(hovers, 50).toFixed(1)} ms, p95 ${percentile(hovers, 95).toFixed(1)} ms`);
   console.log(`${`completion after an edit (${completions.length})`.padEnd(33)} p50 ${percentile(completions, 50).toFixed(1)} ms, p95 ${percentile(completions, 95).toFixed(1)} ms`);
-  console.log(`server memory (RSS)              ${rss.toFixed(0)} MB`);
+  console.log(`server memory (RSS)              ${rss.toFixed(0)} MB after the requests, ${peak.toFixed(0)} MB at its peak`);
+  console.log(`server memory, a minute idle     ${idle.toFixed(0)} MB (target ≤ 300 MB)`);
 }
 
 void main();

@@ -51,6 +51,24 @@ describe('opsdocs validate --cache', () => {
     assert.match(fs.readFileSync(path.join(root, '.opsdocs-cache', '.gitignore'), 'utf8'), /^\*$/m);
   });
 
+  it('leaves the cache file as it was after a run that reused every result, and rewrites it when one changed or went', () => {
+    const root = workspace({ 'a.md': '# A\n\nTODO: write\n', 'b.md': '# B\n', 'c.md': '# C\n' });
+    validate(root);
+    const file = path.join(root, '.opsdocs-cache', 'results.json');
+    // The same cache, written as no run of opsdocs writes it: a run that writes it puts it back on one line.
+    const indented = JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')), null, 2);
+    fs.writeFileSync(file, indented);
+    assert.equal(validate(root).reused, 3);
+    assert.equal(fs.readFileSync(file, 'utf8'), indented);
+    write(root, { 'b.md': '# B\n\nTODO: more\n' });
+    assert.equal(validate(root).reused, 2);
+    assert.ok(!fs.readFileSync(file, 'utf8').includes('\n'));
+    fs.writeFileSync(file, indented);
+    fs.rmSync(path.join(root, 'c.md'));
+    validate(root, 'a.md');
+    assert.ok(!('c.md' in (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: object }).entries));
+  });
+
   it('uses node_modules/.cache/opsdocs where there is a node_modules, or the folder given', () => {
     const root = workspace({ 'a.md': '# A\n', 'node_modules/.keep': '' });
     validate(root);

@@ -22,8 +22,8 @@ export class LspClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
 
   /** `args` to node: OpsDocs' server by default, or another language server (unified-language-server's). */
-  constructor(args: string[] = [SERVER, '--stdio'], options: { cwd?: string } = {}) {
-    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
+  constructor(args: string[] = [SERVER, '--stdio'], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env && { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -118,3 +118,40 @@ describe('workspace features over LSP', () => {
     assert.match(fixed, /## Meaning\n\nx\n\n## Impact\n\nTODO: [^\n]+\n\n## Diagnosis\n\nTODO: [^\n]+\n\n## Mitigation/);
   });
 });
+
+describe('worker threads stopped when idle (OPSDOCS_WORKERS_IDLE_MS=0: after every use)', () => {
+  let root: string;
+  let client: LspClient;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-idle-'));
+    const files: Record<string, string> = { 'alerts/half.md': alert(['Meaning', 'Impact']) };
+    for (let i = 0; i < 20; i++) files[`notes/n${i}.md`] = `# Note ${i}\n\nTODO: fill in\n`;
+    write(root, files);
+    client = new LspClient(undefined, { env: { OPSDOCS_WORKERS_IDLE_MS: '0' } });
+    await client.initialize(root);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('checks again on new workers: Validate All, a file changed on disk, Validate All', async () => {
+    const first = (await client.connection.sendRequest('opsdocs/validateAll', {})) as ValidateAllResult;
+    assert.equal(first.documents, 21);
+    assert.equal(first.errors, 2); // Diagnosis and Mitigation missing
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const file = path.join(root, 'alerts/half.md');
+    fs.writeFileSync(file, alert(['Meaning', 'Impact', 'Diagnosis', 'Mitigation']));
+    client.forget(file);
+    await client.changedOnDisk([{ file, type: 2 }]);
+    assert.deepEqual(await client.diagnostics(file), []);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fs.writeFileSync(path.join(root, 'notes/n0.md'), '# Note 0\n');
+    const second = (await client.connection.sendRequest('opsdocs/validateAll', {})) as ValidateAllResult;
+    assert.equal(second.errors, 0);
+    assert.equal(second.reused, 20);
+    assert.equal(second.warnings, first.warnings - 1);
+  });
+});

@@ -179,14 +179,16 @@ async function checkInTurn(engine: Engine, files: string[], fix: boolean, cwd: s
 }
 
 async function checkInParallel(files: string[], configFile: string | undefined, cwd: string, cache: ResultCache | undefined, texts: Map<string, string>): Promise<FileReport[]> {
-  const pool = new ValidationPool(__filename, { root: cwd, configFile, record: cache !== undefined });
+  const pool = new ValidationPool(__filename, { root: cwd, configFile, record: cache !== undefined, noOutline: true });
   const byPath = new Map<string, FileReport>();
   try {
     await pool.run(
       files,
       (result) => {
         const report = { ...toReport(result.path, result, result.findings, cwd), coverage: result.coverage };
-        if (cache && result.text !== undefined && !result.error) cache.store(result.path, result.text, report, result.dependencies ?? []);
+        // The worker sends the text back only when it read it itself.
+        const text = result.text ?? texts.get(result.path);
+        if (cache && text !== undefined && !result.error) cache.store(result.path, text, report, result.dependencies ?? []);
         byPath.set(result.path, report);
       },
       () => false,

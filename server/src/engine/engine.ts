@@ -43,6 +43,16 @@ export interface EngineOptions {
 /** Cancels a run whose result nobody will read any more (the document changed meanwhile). */
 export type IsCancelled = () => boolean;
 
+/** How an editor's check runs beside the editor's other requests. */
+export interface ValidateHooks {
+  /** Told the parse and analysis before the rules run, so that hover and completion can use them meanwhile. */
+  analyzed?: (analyzed: { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig }) => void;
+  /** Let other events run between rules (the language server answers requests during a long check). */
+  yieldBetweenRules?: boolean;
+  /** This text's parse and analysis, already made (for a hover before the check): not made again. */
+  parsed?: { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig };
+}
+
 export class Engine {
   readonly configs: ConfigResolver;
   /** Which collections state review dates. */
@@ -91,17 +101,19 @@ export class Engine {
     return { document, analysis: analyze(document, config, this.today()), config };
   }
 
-  async validate(path: string, text: string, isCancelled: IsCancelled = () => false): Promise<DocumentResult | undefined> {
+  async validate(path: string, text: string, isCancelled: IsCancelled = () => false, hooks: ValidateHooks = {}): Promise<DocumentResult | undefined> {
     const declined = declineReason(text);
     if (declined) return { path, findings: [notice(NOTICE_SKIPPED, declined)] };
-    const analyzed = this.analyze(path, text);
+    const analyzed = hooks.parsed?.document.text === text ? hooks.parsed : this.analyze(path, text);
     if (!analyzed) return { path, findings: [notice(NOTICE_SKIPPED, 'Not checked: the Markdown parser could not read this document.')] };
     const { document, analysis, config } = analyzed;
+    hooks.analyzed?.(analyzed);
     this.reviewAdoption.observe(config, path, analysis.review.state !== 'none');
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const severity = severityOf(rule, config);
       if (severity === 'off') continue;
+      if (hooks.yieldBetweenRules) await new Promise((resolve) => setImmediate(resolve));
       if (isCancelled()) return undefined;
       await this.runRule(rule, severity, { document, analysis, config, findings });
     }

@@ -95,7 +95,7 @@ export function startServer(connection: Connection): void {
     const stale = () => isCancelled() || documents.get(uri)?.version !== version;
     const text = document.getText();
     // A large document is checked on a worker, so that other documents' requests are answered meanwhile.
-    const result = text.length > OFF_THREAD_LENGTH ? await index.validateOffThread(file, text) : await validateHere(file, text, stale);
+    const result = text.length > OFF_THREAD_LENGTH ? await index.validateOffThread(file, text) : await validateHere(uri, version, file, text, stale);
     if (!result || stale()) return;
     const loaded = engine.configFor(file);
     if (loaded.config.file && !documents.get(pathToFileURL(loaded.config.file).href)) {
@@ -106,8 +106,11 @@ export function startServer(connection: Connection): void {
     const findings = [...setDiagnostics.noticesFor(file), ...result.findings];
     await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
   };
-  const validateHere = async (file: string, text: string, stale: () => boolean) => {
-    const result = await engine.validate(file, text, stale);
+  const validateHere = async (uri: string, version: number, file: string, text: string, stale: () => boolean) => {
+    // Hover and completion on this version read the check's own parse, and are answered between its rules.
+    const analyzed = (parsed: NonNullable<ReturnType<Engine['analyze']>>) => (lastAnalysis = { uri, version, analyzed: parsed });
+    const parsed = lastAnalysis?.uri === uri && lastAnalysis.version === version ? lastAnalysis.analyzed : undefined;
+    const result = await engine.validate(file, text, stale, { analyzed, yieldBetweenRules: true, parsed });
     return result && toFileResult(engine, result);
   };
   // A check that threw is logged, and said on its document: its old diagnostics no longer hold, and no diagnostics would read as a clean document.

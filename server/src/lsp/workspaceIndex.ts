@@ -6,6 +6,13 @@ import { discoverDocuments } from '../engine/workspace/discover';
 import { DocsSearch } from '../engine/workspace/search';
 import type { Engine } from '../engine/engine';
 
+/**
+ * Worker threads stop after this long without work (each holds an engine and its heap: at 10,000
+ * documents the server keeps 600 MB with them, 300 MB without) and start again when needed.
+ * OPSDOCS_WORKERS_IDLE_MS overrides it (tests).
+ */
+const WORKERS_IDLE_MS = Number(process.env.OPSDOCS_WORKERS_IDLE_MS ?? 60_000);
+
 interface Entry {
   /** What the result was computed from: a disk stamp, or the version of an open editor. */
   stamp: string;
@@ -21,6 +28,9 @@ export class WorkspaceIndex {
   /** Full-text search over the same documents, kept in step with `entries`. */
   readonly search = new DocsSearch();
   private pool: ValidationPool | undefined;
+  /** Runs on the pool not yet finished, and the timer that stops it once there are none. */
+  private inUse = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly engine: () => Engine,
@@ -67,14 +77,11 @@ export class WorkspaceIndex {
     this.forgetAllBut(new Set(files));
     onProgress(done, files.length);
     if (stale.length > 0) {
-      await this.workers().run(
-        stale,
-        (result) => {
-          this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
-          onProgress(++done, files.length);
-        },
-        isCancelled,
-      );
+      const onResult = (result: FileResult) => {
+        this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
+        onProgress(++done, files.length);
+      };
+      await this.withWorkers((pool) => pool.run(stale, onResult, isCancelled));
     }
     return { results: files.map((f) => this.entries.get(f)?.result).filter((r): r is FileResult => !!r), reused, cancelled: isCancelled() };
   }
@@ -84,16 +91,18 @@ export class WorkspaceIndex {
     const existing = files.filter((f) => diskStamp(f) !== undefined);
     for (const gone of files.filter((f) => !existing.includes(f))) this.forget(gone);
     const results: FileResult[] = [];
-    await this.workers().run(existing, (result) => {
-      this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
-      results.push(result);
-    });
+    await this.withWorkers((pool) =>
+      pool.run(existing, (result) => {
+        this.put(result.path, { stamp: diskStamp(result.path) ?? '', result });
+        results.push(result);
+      }),
+    );
     return results;
   }
 
   /** Validates an editor's text on a worker thread (for documents large enough to stall the server). */
   validateOffThread(file: string, text: string): Promise<FileResult> {
-    return this.workers().validateText(file, text);
+    return this.withWorkers((pool) => pool.validateText(file, text));
   }
 
   /** Records the result of an open document, as the editor sees it. */
@@ -132,6 +141,7 @@ export class WorkspaceIndex {
   }
 
   async dispose(): Promise<void> {
+    clearTimeout(this.idleTimer);
     await this.pool?.dispose();
   }
 
@@ -141,9 +151,22 @@ export class WorkspaceIndex {
     this.pool = undefined;
   }
 
-  private workers(): ValidationPool {
-    this.pool ??= new ValidationPool(this.workerScript, { root: this.roots()[0] ?? process.cwd(), trusted: this.engine().trusted });
-    return this.pool;
+  /** The pool for one use; once no use is left, it stops after WORKERS_IDLE_MS unless used again. */
+  private async withWorkers<T>(use: (pool: ValidationPool) => Promise<T>): Promise<T> {
+    clearTimeout(this.idleTimer);
+    this.inUse++;
+    try {
+      this.pool ??= new ValidationPool(this.workerScript, { root: this.roots()[0] ?? process.cwd(), trusted: this.engine().trusted });
+      return await use(this.pool);
+    } finally {
+      if (--this.inUse === 0) {
+        this.idleTimer = setTimeout(() => {
+          void this.pool?.dispose();
+          this.pool = undefined;
+        }, WORKERS_IDLE_MS);
+        this.idleTimer.unref();
+      }
+    }
   }
 
   private forgetAllBut(keep: Set<string>): void {

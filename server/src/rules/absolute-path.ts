@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { visit } from '../engine/document/visit';
 import type { OpsDocument } from '../engine/document/parse';
 import type { Rule } from '../engine/rule';
 

@@ -1,4 +1,4 @@
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../engine/document/visit';
 import { allCodeBlocks, toDocumentOffset, type CodeBlock } from '../engine/document/codeBlocks';
 import type { Rule, RuleContext } from '../engine/rule';
 

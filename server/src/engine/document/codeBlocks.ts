@@ -1,6 +1,6 @@
 import type { Code } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit';
 import type { OpsDocument } from './parse';
 
 /** A fenced code block, with a map from offsets in its content to offsets in the document. */

@@ -1,6 +1,6 @@
 import type { Definition, Image, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit';
 import type { FileSystem } from '../fileSystem';
 import { parseDocument, type OpsDocument } from './parse';
 import { RecentCache } from '../recentCache';

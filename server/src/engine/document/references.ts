@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit';
 import { codeBlocks } from './codeBlocks';
 import type { FileSystem } from '../fileSystem';
 import type { OpsDocument } from './parse';

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { visit } from './visit';
 import type { OpsDocument } from './parse';
 import type { Finding, Fix } from '../types';
 

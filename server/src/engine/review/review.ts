@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, Scalar } from 'yaml';
-import { visit } from 'unist-util-visit';
+import { visit } from '../document/visit';
 import type { OpsDocument } from '../document/parse';
 import { toString } from 'mdast-util-to-string';
 import type { Table } from 'mdast';

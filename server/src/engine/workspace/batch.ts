@@ -30,6 +30,8 @@ export interface WorkerSetup {
   trusted?: boolean;
   /** Record each result's dependencies, for a result cache. */
   record?: boolean;
+  /** Leave out each result's outline (the CLI has no search): less to build and to copy between threads. */
+  noOutline?: boolean;
 }
 
 /** Marks the workerData of a validation worker (engine/workspace/worker.ts). */
@@ -38,26 +40,29 @@ export const WORKER_MARK = 'opsdocs-validation-worker';
 export type WorkerRequest = { id: number; path: string; text?: string } | { clear: true };
 export type WorkerResponse = { id: number; result: FileResult };
 
-/** Validates one file from disk, noting its dependencies when asked; shared by the worker and the single-threaded path. */
-export async function validateFile(engine: Engine, path: string, text?: string, record = false): Promise<FileResult> {
-  if (!record) return validateUnrecorded(engine, path, text);
-  const { value, dependencies } = await recordingDependencies(() => validateUnrecorded(engine, path, text));
-  return { ...value, dependencies, text: text ?? engine.fs.readFile(path) };
+/**
+ * Validates one file from disk, noting its dependencies when asked; shared by the worker and the
+ * single-threaded path. With `record`, the text checked comes back too, unless the caller gave it.
+ */
+export async function validateFile(engine: Engine, path: string, text?: string, record = false, outline = true): Promise<FileResult> {
+  if (!record) return validateUnrecorded(engine, path, text, outline);
+  const { value, dependencies } = await recordingDependencies(() => validateUnrecorded(engine, path, text, outline));
+  return { ...value, dependencies, text: text === undefined ? engine.fs.readFile(path) : undefined };
 }
 
-async function validateUnrecorded(engine: Engine, path: string, text?: string): Promise<FileResult> {
+async function validateUnrecorded(engine: Engine, path: string, text: string | undefined, outline: boolean): Promise<FileResult> {
   const raw = text ?? engine.fs.readFile(path);
   // Said on the document too, so that an unreadable file is never taken for a clean one.
   if (raw === undefined) return { path, findings: [notice(NOTICE_SKIPPED, 'Not checked: OpsDocs cannot read this file.')], error: `cannot read ${path}` };
   const result = await engine.validate(path, raw.replace(/^\uFEFF/, ''));
-  return result ? toFileResult(engine, result) : { path, findings: [] };
+  return result ? toFileResult(engine, result, outline) : { path, findings: [] };
 }
 
-/** The plain-data form of a validation, with the document's coverage. */
-export function toFileResult(engine: Engine, result: DocumentResult): FileResult {
+/** The plain-data form of a validation, with the document's coverage and (unless declined) its outline. */
+export function toFileResult(engine: Engine, result: DocumentResult, withOutline = true): FileResult {
   const root = engine.configFor(result.path).config.root;
   const coverage = result.document && result.analysis ? coverageOf(result.path, root, result.document, result.analysis, engine.today()) : undefined;
-  const outline = result.document ? outlineOf(result.document) : undefined;
+  const outline = withOutline && result.document ? outlineOf(result.document) : undefined;
   return { path: result.path, type: result.type, typeSource: result.typeSource, findings: result.findings, coverage, outline };
 }
 
@@ -72,8 +77,9 @@ export class ValidationPool {
 
   constructor(workerScript: string, setup: WorkerSetup, size = Math.max(1, Math.min(os.availableParallelism(), 8))) {
     for (let i = 0; i < size; i++) {
-      // A larger young generation: parsing makes many short-lived nodes, and scavenges were a fifth of the time.
-      const worker = new Worker(workerScript, { workerData: { ...setup, mark: WORKER_MARK }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      // A 16 MB young generation: at 10,000 documents a 64 MB one peaked 120 MB higher (655 against
+      // 536 MB) and took as long (15.3 s, 27.1 s CPU against 15.0 s, 26.3 s; bench/cli-vs-markdownlint.ts).
+      const worker = new Worker(workerScript, { workerData: { ...setup, mark: WORKER_MARK }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.on('message', (message: WorkerResponse) => {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);

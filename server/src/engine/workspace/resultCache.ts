@@ -47,6 +47,8 @@ export class ResultCache {
   private readonly stored = new Map<string, CachedResult & { text: string; dependencies: Dependency[] }>();
   /** Why the cache file could not be used, for the run's notice; undefined when it was read or absent. */
   readonly problem: string | undefined;
+  /** Whether the file must be written: a result was stored, an entry went, or the file was absent or unusable. */
+  private dirty: boolean;
 
   private constructor(
     private readonly file: string,
@@ -61,6 +63,7 @@ export class ResultCache {
     this.entries = new Map(usable ? Object.entries(loaded.entries) : []);
     this.dependencyTable = usable ? loaded.dependencies : [];
     this.problem = problem;
+    this.dirty = !usable;
   }
 
   static open(folder: string, base: string, environment: string, files: FileSystem, askers: Askers): ResultCache {
@@ -95,12 +98,14 @@ export class ResultCache {
 
   store(document: string, text: string, result: CachedResult, dependencies: readonly Dependency[]): void {
     const { type, typeSource, findings, coverage } = result;
+    this.dirty = true;
     this.stored.set(this.keyOf(document), { text: fingerprint(text), type, typeSource, findings, coverage, dependencies: [...dependencies] });
   }
 
   /**
    * Writes the results of this run (documents not checked this time keep their entries), into a
    * temporary file renamed over the old one, so that an interrupted run leaves a whole cache.
+   * A run that reused every result and lost no document leaves the file as it was.
    */
   save(): void {
     const table: CacheFile['dependencies'] = [];
@@ -117,8 +122,11 @@ export class ResultCache {
     };
     for (const [key, entry] of this.entries) {
       // A document neither checked this run nor still on disk was deleted: its entry goes.
-      if (!this.stored.has(key) && this.files.stat(path.join(this.base, key)) === 'file') entries[key] = { ...entry, dependencies: entry.dependencies.map((i) => add(toDependency(this.dependencyTable[i]))) };
+      if (this.stored.has(key)) continue;
+      if (this.files.stat(path.join(this.base, key)) === 'file') entries[key] = { ...entry, dependencies: entry.dependencies.map((i) => add(toDependency(this.dependencyTable[i]))) };
+      else this.dirty = true;
     }
+    if (!this.dirty) return;
     for (const [key, entry] of this.stored) entries[key] = { ...entry, dependencies: entry.dependencies.map(add) };
     const contents: CacheFile = { format: FORMAT, environment: this.environment, dependencies: table, entries };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });

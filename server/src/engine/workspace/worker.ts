@@ -23,7 +23,7 @@ export function runValidationWorker(): void {
     }
     let result;
     try {
-      result = await validateFile(engine, request.path, request.text, setup.record);
+      result = await validateFile(engine, request.path, request.text, setup.record, !setup.noOutline);
     } catch (error) {
       // The document's report says so: a failure is never taken for a clean document.
       result = { path: request.path, findings: [notice(NOTICE_INTERNAL, `Not checked: OpsDocs failed on this document: ${String(error)}`)], error: String(error) };
