@@ -33,8 +33,18 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 /** Runs validate --format json; the rules of each file's findings, and how many results came from the cache. */
+/**
+ * The CLI's PATH: git alone. The machine's programs are part of what every cached result depends on
+ * (command-unknown reads PATH), so a package installed while these tests run would re-check all.
+ */
+const BIN = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdocs-cache-bin-'));
+made.push(BIN);
+const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+fs.symlinkSync(git, path.join(BIN, 'git'));
+const ENV = { ...process.env, PATH: BIN };
+
 function validate(cwd: string, ...args: string[]): { rules: Record<string, string[]>; reused: number; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'validate', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'validate', '--format', 'json', ...args], { cwd, encoding: 'utf8', env: ENV });
   const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<{ rule: string }> }> };
   const rules = Object.fromEntries(report.files.map((f) => [f.path, f.diagnostics.map((d) => d.rule)]));
   return { rules, reused: Number(/(\d+) of \d+ documents unchanged/.exec(result.stderr)?.[1] ?? 0), stderr: result.stderr };
