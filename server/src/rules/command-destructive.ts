@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../engine/rule';
 import { insertBlock } from '../engine/authoring/insertions';
 import { shellBlocks, type ShellCommand } from '../engine/shell/analysis';
 import { destructiveAction, isDryRun } from '../engine/shell/effects';
+import { lastSentence } from '../engine/languages/blockKind';
 
 /**
  * A callout a reader cannot miss: `> **Warning**`, `> [!CAUTION]`, `> ⚠️ Danger:`, MkDocs'
@@ -127,15 +128,18 @@ function isGuarded(doc: OpsDocument, block: CodeBlock): boolean {
   const before = doc.text.slice(section.start, blockStart);
   if (PRECAUTION.test(before) || WARNING_SENTENCE.test(before)) return true;
   if (WARNING_SENTENCE.test(paragraphAfter(doc.text, blockEnd))) return true;
-  return block.value.split(/\r?\n/).some((line) => /^\s*(?:--|#)/.test(line) && WARNING_SENTENCE.test(line));
+  return commentLines(block).some((line) => WARNING_SENTENCE.test(line));
+}
+
+/** The block's comment lines, shell's `#` and SQL's `--`. */
+function commentLines(block: CodeBlock): string[] {
+  return block.value.split(/\r?\n/).filter((line) => /^\s*(?:--|#)/.test(line));
 }
 
 /** Whether the section's heading, the sentence before the block or a comment in it says the destruction is the point. */
 function statesPurpose(doc: OpsDocument, block: CodeBlock): boolean {
   const heading = headingAround(doc, block.node.position!.start.offset!);
-  const sentences = block.intro.trim().split(/(?<=[.!?])\s+/);
-  const comments = block.value.split(/\r?\n/).filter((line) => /^\s*(?:--|#)/.test(line));
-  return [heading?.text ?? '', sentences[sentences.length - 1] ?? '', ...comments].some((text) => STATED_PURPOSE.test(text));
+  return [heading?.text ?? '', lastSentence(block.intro), ...commentLines(block)].some((text) => STATED_PURPOSE.test(text));
 }
 
 /** The first paragraph after an offset: up to a blank line, a heading or a fence. */

@@ -68,7 +68,8 @@ export function isOutputBlock(block: CodeBlock): boolean {
   return !readsAsCommand(first, true);
 }
 
-function lastSentence(text: string): string {
+/** The last sentence of a paragraph ("… Example output:"). */
+export function lastSentence(text: string): string {
   const sentences = text.trim().split(/(?<=[.!?])\s+/);
   return sentences[sentences.length - 1] ?? '';
 }
