@@ -8,6 +8,7 @@ import { suppressionsOf, withDisableFixes } from './document/suppressions';
 import { milder, type Finding, type Fix, type ProposedFix, type Severity } from './types';
 import { RULES } from '../rules';
 import { ReviewAdoption } from './review/adoption';
+import { RecentCache } from './recentCache';
 
 /** Larger documents are declined with a notice rather than parsed: they are exports, not runbooks. */
 export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
@@ -60,6 +61,8 @@ export class Engine {
   private readonly rules: readonly Rule[];
   /** Today, as the rules see it (fixed in tests). */
   readonly today: () => CalendarDate;
+  /** Each document's last parse, which its next version is parsed from (typing reparses the blocks it touched). */
+  private readonly lastParse = new RecentCache<string, OpsDocument>(16);
 
   constructor(private readonly options: EngineOptions) {
     this.configs = new ConfigResolver(options.fs, options.root, options.configFile);
@@ -92,7 +95,8 @@ export class Engine {
     const { config } = this.configFor(path);
     let document: OpsDocument;
     try {
-      document = parseDocument(path, text);
+      document = parseDocument(path, text, this.lastParse.get(path));
+      this.lastParse.set(path, document);
     } catch {
       // validate() says so on the document (NOTICE_SKIPPED); other callers (hovers, outline) then offer nothing.
       // The parser's own limits (a stack overflow on structure the nesting guard did not foresee).

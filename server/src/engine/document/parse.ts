@@ -5,9 +5,13 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Heading as MdastHeading, Root, RootContent } from 'mdast';
 import { LineIndex } from './text';
+import { reparse } from './incremental';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './frontMatter';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** For text after a document's start, where `---` is a thematic break and never front matter. */
+const fragmentProcessor = unified().use(remarkParse).use(remarkGfm);
+const parsers = { document: (text: string) => processor.parse(text), fragment: (text: string) => fragmentProcessor.parse(text) };
 
 export interface Heading {
   depth: number;
@@ -34,16 +38,22 @@ export interface OpsDocument {
   headings: Heading[];
 }
 
-export function parseDocument(path: string, rawText: string): OpsDocument {
+/**
+ * Parses a document; given its previous version, parses again only the blocks the edit touched
+ * (`reparse`), which keeps typing in a long runbook cheap.
+ */
+export function parseDocument(path: string, rawText: string, previous?: OpsDocument): OpsDocument {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const tree = processor.parse(text);
+  const lines = new LineIndex(text);
+  const tree = (previous && reparse(previous, text, lines, parsers)) ?? processor.parse(text);
   const first = tree.children[0];
   return {
     path,
     text,
-    lines: new LineIndex(text),
+    lines,
     tree,
-    frontMatter: first?.type === 'yaml' ? readFrontMatter(first, text) : undefined,
+    // Typing below the front matter keeps its node, so its YAML is not read again.
+    frontMatter: first?.type === 'yaml' ? (first === previous?.tree.children[0] ? previous.frontMatter : readFrontMatter(first, text)) : undefined,
     unclosedFrontMatter: first?.type === 'yaml' ? undefined : findUnclosedFrontMatter(text),
     headings: collectHeadings(tree, text.length),
   };
