@@ -50,6 +50,11 @@ export interface ValidateHooks {
   analyzed?: (analyzed: { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig }) => void;
   /** Let other events run between rules (the language server answers requests during a long check). */
   yieldBetweenRules?: boolean;
+  /**
+   * Told the findings of the in-process rules, before the rules that run a program (ShellCheck,
+   * PlantUML, git) start: an editor can show them while those run.
+   */
+  inProcessFindings?: (findings: Finding[]) => void;
   /** This text's parse and analysis, already made (for a hover before the check): not made again. */
   parsed?: { document: OpsDocument; analysis: Analysis; config: OpsDocsConfig };
 }
@@ -114,17 +119,31 @@ export class Engine {
     hooks.analyzed?.(analyzed);
     this.reviewAdoption.observe(config, path, analysis.review.state !== 'none');
     const findings: Finding[] = [];
-    for (const rule of this.rules) {
+    const finished = () => {
+      const suppressed = suppressionsOf(document);
+      return withDisableFixes(document, findings.filter((f) => !suppressed(f)).sort(byPosition));
+    };
+    let inProcessTold = false;
+    for (const rule of this.rulesInOrder) {
       const severity = severityOf(rule, config);
       if (severity === 'off') continue;
+      if (rule.runsProgram && !inProcessTold && hooks.inProcessFindings) {
+        inProcessTold = true;
+        hooks.inProcessFindings(finished());
+      }
       if (hooks.yieldBetweenRules) await new Promise((resolve) => setImmediate(resolve));
       if (isCancelled()) return undefined;
       await this.runRule(rule, severity, { document, analysis, config, findings });
     }
-    const suppressed = suppressionsOf(document);
-    const kept = findings.filter((f) => !suppressed(f)).sort(byPosition);
-    return { path, type: analysis.type?.id, typeSource: analysis.typeSource, findings: withDisableFixes(document, kept), analysis, document };
+    return { path, type: analysis.type?.id, typeSource: analysis.typeSource, findings: finished(), analysis, document };
   }
+
+  /** The in-process rules, then those that run a program. */
+  private get rulesInOrder(): readonly Rule[] {
+    return (this.ordered ??= [...this.rules.filter((rule) => !rule.runsProgram), ...this.rules.filter((rule) => rule.runsProgram)]);
+  }
+
+  private ordered?: readonly Rule[];
 
   private async runRule(
     rule: Rule,

@@ -34,5 +34,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** The kind of every fix the rule offers, by fix id: the engine refuses a fix the rule did not declare. */
   fixes?: Readonly<Record<string, FixKind>>;
+  /** Runs a program (ShellCheck, PlantUML, git): run after the in-process rules, whose findings an editor may show first. */
+  runsProgram?: boolean;
   check(context: RuleContext): void | Promise<void>;
 }

@@ -84,6 +84,8 @@ export function startServer(connection: Connection): void {
   let lastAnalysis: { uri: string; version: number; analyzed: ReturnType<Engine['analyze']> } | undefined;
   /** The findings quick fixes were last computed from, when the editor's diagnostics were older than the text. */
   let lastFixable: { uri: string; version: number; findings: Finding[] } | undefined;
+  /** Open documents checked to the end at least once: later checks show their findings all at once (a program's findings then come from its cache). */
+  const fullyChecked = new Set<string>();
   const coverageChanged = debounce(() => void connection.sendNotification(COVERAGE_CHANGED), 300);
 
   const diagnose = async (uri: string, isCancelled: () => boolean) => {
@@ -110,7 +112,16 @@ export function startServer(connection: Connection): void {
     // Hover and completion on this version read the check's own parse, and are answered between its rules.
     const analyzed = (parsed: NonNullable<ReturnType<Engine['analyze']>>) => (lastAnalysis = { uri, version, analyzed: parsed });
     const parsed = lastAnalysis?.uri === uri && lastAnalysis.version === version ? lastAnalysis.analyzed : undefined;
-    const result = await engine.validate(file, text, stale, { analyzed, yieldBetweenRules: true, parsed });
+    // On a document's first check, what the in-process rules found is shown while ShellCheck, PlantUML and git run.
+    const inProcessFindings = fullyChecked.has(uri)
+      ? undefined
+      : (findings: Finding[]) => {
+          if (stale()) return;
+          const shown = [...setDiagnostics.noticesFor(file), ...findings];
+          void connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => toDiagnostic(f, version)) });
+        };
+    const result = await engine.validate(file, text, stale, { analyzed, yieldBetweenRules: true, parsed, inProcessFindings });
+    if (result) fullyChecked.add(uri);
     return result && toFileResult(engine, result);
   };
   // A check that threw is logged, and said on its document: its old diagnostics no longer hold, and no diagnostics would read as a clean document.
@@ -214,6 +225,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(async (event) => {
     scheduler.cancel(event.document.uri);
+    fullyChecked.delete(event.document.uri);
     const file = toPath(event.document.uri);
     if (file && isConfigFile(file)) return rediagnoseAll();
     if (file && workspaceDiagnostics && index.has(file)) {

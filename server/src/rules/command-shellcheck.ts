@@ -42,6 +42,7 @@ export const commandShellcheck: Rule = {
   defaultSeverity: 'warning',
   // ShellCheck's rewrite changes the command a reader runs (quoting can break a step).
   fixes: { shellcheck: 'suggestion' },
+  runsProgram: true,
   async check(context) {
     // In Restricted Mode no checker runs on the workspace's text (VS Code's trust prompt said so).
     if (context.config.commands.shellcheck === 'off' || !context.trusted) return;

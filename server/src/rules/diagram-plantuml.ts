@@ -10,6 +10,7 @@ export const diagramPlantuml: Rule = {
   id: 'diagram-plantuml',
   description: 'A plantuml block that PlantUML rejects, or whose @start/@end lines do not balance.',
   defaultSeverity: 'error',
+  runsProgram: true,
   async check(context) {
     for (const block of codeBlocks(context.doc)) {
       if (!PLANTUML_LANGUAGES.has(block.lang)) continue;

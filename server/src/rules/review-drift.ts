@@ -8,6 +8,7 @@ export const reviewDrift: Rule = {
   id: 'review-drift',
   description: 'Files the document references changed in git after its review date.',
   defaultSeverity: 'info',
+  runsProgram: true,
   async check({ doc, analysis, config, fs, trusted, report, range }) {
     const review = analysis.review.review;
     if (!trusted || !review?.date || analysis.review.state === 'invalid') return;

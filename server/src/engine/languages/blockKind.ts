@@ -28,13 +28,19 @@ export type BlockKind =
 /** Kinds by what decides them, so that an edit elsewhere in the document classifies no block again. */
 const recent = new RecentCache<string, BlockKind>(5000);
 
+/** Each block's kind once per parse: every command rule asks for every block. */
+const byBlock = new WeakMap<CodeBlock, BlockKind>();
+
 export function blockKind(block: CodeBlock): BlockKind {
+  const known = byBlock.get(block);
+  if (known) return known;
   const key = `${block.lang}\0${block.label ? 'fenced' : 'indented'}\0${SHELL_LABELS.has(block.lang) ? lastSentence(block.intro) : ''}\0${block.value}`;
   let kind = recent.get(key);
   if (!kind) {
     kind = classify(block);
     recent.set(key, kind);
   }
+  byBlock.set(block, kind);
   return kind;
 }
 

@@ -119,14 +119,20 @@ export const MAX_LINE_WIDTH = 4096;
 /** Analyses by block text, so that typing prose does not parse the document's shell blocks again. */
 const recent = new RecentCache<string, ShellAnalysis>(5000);
 
+/** Each block's analysis once per parse: every command rule asks for every block. */
+const byBlock = new WeakMap<CodeBlock, ShellAnalysis>();
+
 /** Parses a shell block once (only a parser runs: nothing in it is executed). */
 export function shellAnalysis(block: CodeBlock): ShellAnalysis {
+  const known = byBlock.get(block);
+  if (known) return known;
   const key = `${block.lang}\0${block.value}`;
   let analysis = recent.get(key);
   if (!analysis) {
     analysis = analyse(block);
     recent.set(key, analysis);
   }
+  byBlock.set(block, analysis);
   return analysis;
 }
 

@@ -60,9 +60,17 @@ function resolve(node: SpecNode): SpecNode {
 /** `-`/`_` spellings of one option are one option (`--to-revision`, Fig's `--to_revision`). */
 const canonical = (name: string) => name.replace(/_/g, '-');
 
+/** Each scope's options by canonical name (the first that has it), made on the first look-up. */
+const optionIndexes = new WeakMap<SpecOption[], Map<string, SpecOption>>();
+
 function findOption(scope: SpecOption[], name: string): SpecOption | undefined {
-  const wanted = canonical(name);
-  return scope.find((o) => namesOf(o).some((n) => canonical(n) === wanted));
+  let index = optionIndexes.get(scope);
+  if (!index) {
+    index = new Map();
+    for (const option of scope) for (const n of namesOf(option)) if (!index.has(canonical(n))) index.set(canonical(n), option);
+    optionIndexes.set(scope, index);
+  }
+  return index.get(canonical(name));
 }
 
 /** Whether a subcommand's set of subcommands is all there is: no generated ones, no plugin hook, no argument in their place. */
@@ -97,13 +105,25 @@ function allOptionsAtRoot(root: SpecNode): boolean {
 /** A word that starts an option, not a value such as `-`, `-1` or `-5m`. */
 const isOption = (value: string) => /^-[^\d\s-]|^--[^\s]/.test(value);
 
+/** The options known at each subcommand path of a CLI, made once: kubectl's global options alone are many, and every command reads them. */
+const optionsByPath = new WeakMap<SpecNode, Map<string, SpecOption[]>>();
+
+function optionsAt(spec: SpecNode, path: readonly string[], nodes: readonly SpecNode[]): SpecOption[] {
+  let byPath = optionsByPath.get(spec);
+  if (!byPath) optionsByPath.set(spec, (byPath = new Map()));
+  const key = path.join('\0');
+  let options = byPath.get(key);
+  if (!options) byPath.set(key, (options = [...nodes.flatMap((n) => n.o ?? []), ...ALWAYS_KNOWN]));
+  return options;
+}
+
 export function readCommand(spec: SpecNode, args: readonly ShellWord[], isFillIn: (word: ShellWord) => boolean): CliStep[] {
   const steps: CliStep[] = [];
   const nodes: SpecNode[] = [spec];
   const path: string[] = [];
   let node = spec;
   let positionals = 0;
-  const scope = () => [...nodes.flatMap((n) => n.o ?? []), ...ALWAYS_KNOWN];
+  const scope = () => optionsAt(spec, path, nodes);
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const value = word.value;

@@ -22,6 +22,11 @@ interface Entry extends DocumentData {
 }
 
 /** How much a match in each field counts: headings most, then front matter, then prose. */
+/** Outlines indexed together when a run checks many documents at once. */
+const PENDING_BATCH = 100;
+/** How long typing pauses before the typed document is indexed again. */
+const PENDING_DELAY_MS = 500;
+
 const FIELD_WEIGHT = { headings: 4, meta: 2, text: 1 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 
@@ -43,13 +48,34 @@ export class DocsSearch {
   private readonly ids = new Map<string, number>();
   private readonly outlines = new Map<number, { path: string; outline: Outline }>();
   private nextId = 0;
+  /**
+   * Outlines not indexed yet: a document typed into is indexed once typing pauses (or when asked
+   * for), not at every keystroke's check; a run over many documents is indexed a batch at a time.
+   */
+  private readonly pending = new Map<string, Outline>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   get documentCount(): number {
+    this.flush();
     return this.ids.size;
   }
 
   replace(path: string, outline: Outline): void {
-    this.remove(path);
+    this.pending.set(path, outline);
+    if (this.pending.size >= PENDING_BATCH) return this.flush();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => this.flush(), PENDING_DELAY_MS);
+    this.flushTimer.unref?.();
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    for (const [path, outline] of this.pending) this.add(path, outline);
+    this.pending.clear();
+  }
+
+  private add(path: string, outline: Outline): void {
+    this.removeIndexed(path);
     const id = this.nextId++;
     const headings = outline.sections.map((s) => s.heading).filter(Boolean).join('\n');
     const text = outline.sections.map((s) => s.text).join('\n');
@@ -59,6 +85,11 @@ export class DocsSearch {
   }
 
   remove(path: string): void {
+    this.pending.delete(path);
+    this.removeIndexed(path);
+  }
+
+  private removeIndexed(path: string): void {
     const id = this.ids.get(path);
     if (id === undefined) return;
     this.index.remove(id);
@@ -68,6 +99,7 @@ export class DocsSearch {
 
   search(query: string, limit = 50): SearchHit[] {
     if (!query.trim()) return [];
+    this.flush();
     const scores = new Map<number, number>();
     for (const { field, result } of this.index.search(query, { limit }) as Array<{ field: Field; result: number[] }>) {
       // Each field lists its best documents first; a document's score adds its rank in each field, weighted.
@@ -85,6 +117,7 @@ export class DocsSearch {
 
   /** Every heading, for workspace symbols. */
   headings(): Array<{ path: string; heading: string; line: number }> {
+    this.flush();
     const all: Array<{ path: string; heading: string; line: number }> = [];
     for (const { path, outline } of this.outlines.values()) {
       for (const section of outline.sections) if (section.heading) all.push({ path, heading: section.heading, line: section.line });
