@@ -17,6 +17,8 @@ export class LspClient {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private readonly publishes = new Map<string, number>();
+  /** Every publication of diagnostics, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   stderr = '';
   /** Every other notification the server sent, in order. */
   readonly notifications: Array<{ method: string; params: unknown }> = [];
@@ -28,6 +30,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
+      this.published.push(params);
       this.publishes.set(params.uri, (this.publishes.get(params.uri) ?? 0) + 1);
       for (const wake of this.waiters.splice(0)) wake();
     });
@@ -90,6 +93,18 @@ export class LspClient {
         });
       });
     }
+  }
+
+  /**
+   * Waits until a file's diagnostics stop changing for `quietMs`: a document's first check
+   * publishes twice (the in-process rules' findings, then ShellCheck's and the others' with them).
+   */
+  async settled(file: string, quietMs = 400): Promise<Diagnostic[] | undefined> {
+    for (let count = -1; count !== this.publishCount(file); ) {
+      count = this.publishCount(file);
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
+    return this.lastPublished(file);
   }
 
   /** The diagnostics last published for a file, if any were. */

@@ -149,6 +149,7 @@ describe('language server over a real LSP connection', () => {
     const file = path.join(workspace, 'typing.md');
     await client.open(file, '# Notes\n');
     await client.diagnostics(file);
+    await client.settled(file);
     const before = client.publishCount(file);
     let version = 0;
     for (let i = 0; i < 20; i++) version = await client.change(file, `# Notes\n\nDraft ${i} TODO\n`);

@@ -30,6 +30,7 @@ describe('opsdocs.run', () => {
     const file = path.join(root, 'notes.md');
     await client.open(file, '# Notes\n\nTODO one\n');
     assert.equal(placeholders(await client.diagnostics(file)), 1);
+    await client.settled(file);
     const published = client.publishCount(file);
     await client.change(file, '# Notes\n\nTODO one\n\nTODO two\n');
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
