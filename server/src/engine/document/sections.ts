@@ -1,3 +1,4 @@
+import { RecentCache } from '../recentCache';
 import type { Heading, OpsDocument } from './parse';
 import type { EntrySpec, SectionSpec } from '../config/docTypes';
 import { isName, nameAt, normalizeHeading, partsOf, stemsOf, type Stems } from './headingWords';
@@ -51,12 +52,18 @@ interface HeadingWords {
 }
 
 const wordsByHeading = new WeakMap<Heading, HeadingWords>();
+/** By text too: each keystroke's parse makes new headings, most with the words of the last one's. */
+const wordsByText = new RecentCache<string, HeadingWords>(5000);
 
 function wordsOf(heading: Heading): HeadingWords {
   let words = wordsByHeading.get(heading);
   if (!words) {
-    const whole = stemsOf(heading.text);
-    words = { whole, parts: partsOf(heading.text), prefixes: new Set(whole.map(prefixOf)) };
+    words = wordsByText.get(heading.text);
+    if (!words) {
+      const whole = stemsOf(heading.text);
+      words = { whole, parts: partsOf(heading.text), prefixes: new Set(whole.map(prefixOf)) };
+      wordsByText.set(heading.text, words);
+    }
     wordsByHeading.set(heading, words);
   }
   return words;
