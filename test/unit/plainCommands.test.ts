@@ -61,6 +61,8 @@ test('wrappers, remote commands, reads and aliases on plain lines read as the pa
     '  helm upgrade --install app chart/ --set image.tag=1.2.3  ',
     '',
     'kubectl get pods\n\nkubectl get svc',
+    // Over MAX_ANALYSED_LINES: parsed for its syntax only, its commands not read.
+    Array.from({ length: 1200 }, (_, i) => `kubectl -n app-${i} get pods`).join('\n'),
   ];
   for (const line of lines) assertSame(blockOf(line));
 });

@@ -160,7 +160,8 @@ function analyse(block: CodeBlock, parser: 'when-needed' | 'always' = 'when-need
   });
   if (offsets.widest > MAX_LINE_WIDTH) return result('width');
   const scope: Scope = { source, original: block.value, offsets, base: 0, depth: 0, local: false };
-  const plain = parser === 'when-needed' ? plainCommandLines(source) : undefined;
+  // A block over MAX_ANALYSED_LINES is the parser's, for its syntax only, as any other block is.
+  const plain = parser === 'when-needed' && offsets.lineCount <= MAX_ANALYSED_LINES ? plainCommandLines(source) : undefined;
   if (plain) {
     for (const words of plain) {
       const command = unwrap(words);
