@@ -21,12 +21,12 @@ interface Entry extends DocumentData {
   text: string;
 }
 
-/** How much a match in each field counts: headings most, then front matter, then prose. */
 /** Outlines indexed together when a run checks many documents at once. */
 const PENDING_BATCH = 100;
 /** How long typing pauses before the typed document is indexed again. */
 const PENDING_DELAY_MS = 500;
 
+/** How much a match in each field counts: headings most, then front matter, then prose. */
 const FIELD_WEIGHT = { headings: 4, meta: 2, text: 1 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 
