@@ -105,8 +105,12 @@ export function startServer(connection: Connection): void {
     }
     index.record(file, `open:${version}`, result);
     coverageChanged();
-    const findings = [...setDiagnostics.noticesFor(file), ...result.findings];
-    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
+    await publishFindings(uri, version, file, result.findings);
+  };
+  /** A document's findings, after the notices OpsDocs holds for it. */
+  const publishFindings = (uri: string, version: number, file: string, findings: Finding[]) => {
+    const shown = [...setDiagnostics.noticesFor(file), ...findings];
+    return connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => toDiagnostic(f, version)) });
   };
   const validateHere = async (uri: string, version: number, file: string, text: string, stale: () => boolean) => {
     // Hover and completion on this version read the check's own parse, and are answered between its rules.
@@ -116,9 +120,7 @@ export function startServer(connection: Connection): void {
     const inProcessFindings = fullyChecked.has(uri)
       ? undefined
       : (findings: Finding[]) => {
-          if (stale()) return;
-          const shown = [...setDiagnostics.noticesFor(file), ...findings];
-          void connection.sendDiagnostics({ uri, version, diagnostics: shown.map((f) => toDiagnostic(f, version)) });
+          if (!stale()) void publishFindings(uri, version, file, findings);
         };
     const result = await engine.validate(file, text, stale, { analyzed, yieldBetweenRules: true, parsed, inProcessFindings });
     if (result) fullyChecked.add(uri);
