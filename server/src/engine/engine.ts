@@ -72,7 +72,9 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.configs = new ConfigResolver(options.fs, options.root, options.configFile);
     this.reviewAdoption = new ReviewAdoption(options.fs, options.onCollectionChange);
-    this.rules = options.rules ?? RULES;
+    const rules = options.rules ?? RULES;
+    // The in-process rules, then those that run a program: an editor can show the first ones' findings meanwhile.
+    this.rules = [...rules.filter((rule) => !rule.runsProgram), ...rules.filter((rule) => rule.runsProgram)];
     this.today = options.today ?? (() => todayLocal());
     this.trusted = options.trusted ?? true;
   }
@@ -124,7 +126,7 @@ export class Engine {
       return withDisableFixes(document, findings.filter((f) => !suppressed(f)).sort(byPosition));
     };
     let inProcessTold = false;
-    for (const rule of this.rulesInOrder) {
+    for (const rule of this.rules) {
       const severity = severityOf(rule, config);
       if (severity === 'off') continue;
       if (rule.runsProgram && !inProcessTold && hooks.inProcessFindings) {
@@ -137,13 +139,6 @@ export class Engine {
     }
     return { path, type: analysis.type?.id, typeSource: analysis.typeSource, findings: finished(), analysis, document };
   }
-
-  /** The in-process rules, then those that run a program. */
-  private get rulesInOrder(): readonly Rule[] {
-    return (this.ordered ??= [...this.rules.filter((rule) => !rule.runsProgram), ...this.rules.filter((rule) => rule.runsProgram)]);
-  }
-
-  private ordered?: readonly Rule[];
 
   private async runRule(
     rule: Rule,
